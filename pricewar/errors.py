@@ -1,0 +1,85 @@
+"""Typed errors of the data layer.
+
+The core raises :class:`DataError` holding every :class:`Problem` it found; only the edges (the CLI and
+the pages) turn it into a message for people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MAX_VALUE_CHARS = 80
+
+
+def show_value(value: object) -> str:
+    """A value as a problem message quotes it: repr-like, one line, cut when very long."""
+    if value is None:
+        return "(missing)"
+    text = str(value)
+    if text == "":
+        return "(empty)"
+    if len(text) > _MAX_VALUE_CHARS:
+        text = text[: _MAX_VALUE_CHARS - 1] + "…"
+    return repr(text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file.
+
+    ``line`` is 1-based, as an editor shows it: the line where the record starts (the CSV row, or the
+    YAML mapping of the record). ``field`` is ``None`` when the problem is with the whole file or record.
+    """
+
+    file: str
+    line: int | None
+    field: str | None
+    value: object
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        parts = [where]
+        if self.field is not None:
+            parts.append(f"field '{self.field}'")
+        if self.value is not NO_VALUE:
+            parts.append(f"value {show_value(self.value)}")
+        return ": ".join(parts) + f" — expected {self.expected}"
+
+
+class _NoValue:
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "<no value>"
+
+
+NO_VALUE = _NoValue()
+"""Marks a problem that has no single value to quote (e.g. a missing file or column)."""
+
+
+class DataError(Exception):
+    """The data files are invalid. ``problems`` lists every problem found, in file and line order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=_sort_key)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        n = len(self.problems)
+        files = sorted({p.file for p in self.problems})
+        return f"{n} problem{'s' if n != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}"
+
+    def __str__(self) -> str:
+        return "\n".join([*(str(p) for p in self.problems), self.summary()])
+
+
+def _sort_key(p: Problem) -> tuple:
+    return (p.file, p.line or 0, p.field or "", p.expected)
+
+
+class DataDirError(Exception):
+    """The data folder itself is missing or not a folder (a usage error, not a data error)."""
+
+    def __init__(self, path: object):
+        self.path = path
+        super().__init__(f"{path}: no such data folder (expected a folder holding prices.csv, events.yaml, "
+                         "sources.yaml, vendors.csv and fx.csv)")

@@ -1,0 +1,120 @@
+"""Normalization: stated prices → comparable step series.
+
+* every price per **million** tokens, in **CNY and USD**; a converted number carries the monthly USD/CNY
+  average of the month its price took effect (``usd_cny``, ``fx_month``) so a chart can state it;
+* ``series``: what a chart plots — ``cache_miss`` rows join the ``input`` series (vendors that price
+  input by cache state the miss price as the one that compares with other models' input);
+* **step series** per (vendor, model, tier, series) holding only the change points, each with the date
+  it lasted ``until`` (NaT while current);
+* **blended** = (3 × input + 1 × output) / 4 wherever both are known on a date;
+* **free** as an explicit state (``free``): a log axis cannot draw 0, so charts must not rely on it.
+
+All of it is column arithmetic and grouped shifts: no Python loop per row.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pricewar import schema
+
+SERIES_KEY = ["vendor", "model", "tier", "series"]
+MODEL_KEY = ["vendor", "model", "tier"]
+_DECIMALS = 10  # per-1k × 1000 in binary floats: 0.0045 × 1000 → 4.499999…; round back to what was meant
+
+
+def _month_key(dates: pd.Series) -> pd.Series:
+    return dates.dt.year * 100 + dates.dt.month
+
+
+def _fx_lookup(fx: pd.DataFrame) -> pd.Series:
+    months = pd.to_datetime(fx["month"], format="%Y-%m")
+    return pd.Series(fx["usd_cny"].to_numpy(), index=(months.dt.year * 100 + months.dt.month).to_numpy())
+
+
+def _convert(frame: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """Add ``usd_cny``, ``fx_month``, ``cny_per_1m``, ``usd_per_1m`` from ``price_1m``/``currency``/``date``."""
+    key = _month_key(frame["date"])
+    rate = key.map(_fx_lookup(fx)).astype("float64")
+    is_cny = (frame["currency"] == "CNY").to_numpy()
+    price = frame["price_1m"].to_numpy(dtype="float64")
+    frame["usd_cny"] = rate
+    frame["fx_month"] = (key // 100).astype(str) + "-" + (key % 100).astype(str).str.zfill(2)
+    frame["cny_per_1m"] = np.where(is_cny, price, price * rate)
+    frame["usd_per_1m"] = np.where(is_cny, price / rate, price)
+    return frame
+
+
+def normalize(prices: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """Every stated price row per million tokens in its own currency, CNY and USD, with its series."""
+    out = prices.copy()
+    out["price_1m"] = np.round(out["price"] * out["unit"].map(schema.UNITS).astype("float64"), _DECIMALS)
+    out["series"] = out["kind"].map(schema.KIND_TO_SERIES)
+    out["free"] = out["price"] == 0
+    return _convert(out, fx)
+
+
+def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows where a series' price changes (in its stated currency), each with ``until``."""
+    df = normalized.sort_values([*SERIES_KEY, "date"], kind="stable").reset_index(drop=True)
+    gid = df.groupby(SERIES_KEY, sort=False).ngroup().to_numpy()
+    new_group = np.r_[True, gid[1:] != gid[:-1]]
+    price = df["price_1m"].to_numpy()
+    currency = df["currency"].to_numpy()
+    changed = np.r_[True, (price[1:] != price[:-1]) | (currency[1:] != currency[:-1])]
+    df = df.loc[new_group | changed].reset_index(drop=True)
+    df["until"] = df.groupby(SERIES_KEY, sort=False)["date"].shift(-1)
+    return df
+
+
+def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """Blended (3 input : 1 output) change points of every model that has both, from the step series."""
+    legs = steps[steps["series"].isin(["input", "output"])]
+    if legs.empty:
+        return steps.iloc[0:0].assign(line_output=pd.Series(dtype="float64"))
+    cols = ["price_1m", "currency", "cny_per_1m", "usd_per_1m", "source", "quote", "dispute", "line"]
+    wide = legs.set_index([*MODEL_KEY, "date", "series"])[cols].unstack("series")
+    wide.columns = [f"{c}_{s}" for c, s in wide.columns]
+    wide = wide.reindex(columns=[f"{c}_{s}" for c in cols for s in ("input", "output")]).sort_index()
+    wide = wide.groupby(level=[0, 1, 2], sort=False).ffill()
+    wide = wide[wide["price_1m_input"].notna() & wide["price_1m_output"].notna()].reset_index()
+    if wide.empty:
+        return steps.iloc[0:0].assign(line_output=pd.Series(dtype="float64"))
+
+    w_in, w_out = schema.BLEND_WEIGHTS["input"], schema.BLEND_WEIGHTS["output"]
+    cur = wide["currency_input"]
+    same = cur == wide["currency_output"]
+    out_in_cur = np.where(same, wide["price_1m_output"],
+                          np.where(cur == "CNY", wide["cny_per_1m_output"], wide["usd_per_1m_output"]))
+    out = pd.DataFrame({
+        "vendor": wide["vendor"], "model": wide["model"], "tier": wide["tier"], "date": wide["date"],
+        "series": "blended", "kind": "blended", "currency": cur,
+        "price_1m": np.round((w_in * wide["price_1m_input"] + w_out * out_in_cur) / (w_in + w_out), _DECIMALS),
+    })
+    out["price"] = out["price_1m"]
+    out["unit"] = "per_1m_tokens"
+    out["free"] = out["price_1m"] == 0
+    src = (wide["source_input"] + ";" + wide["source_output"]).str.split(";")
+    out["source"] = src.map(lambda ids: ";".join(dict.fromkeys(i.strip() for i in ids)))
+    out["quote"] = "input: " + wide["quote_input"] + " | output: " + wide["quote_output"]
+    out["note"] = f"blended {w_in}:{w_out} (input:output) from the input and output prices in effect"
+    out["dispute"] = (wide["dispute_input"].fillna("") + " " + wide["dispute_output"].fillna("")).str.strip()
+    out["line"] = wide["line_input"].astype("int64")
+    out["line_output"] = wide["line_output"].astype("int64")
+    out = _convert(out, fx)
+    return step_series(out)
+
+
+def series_table(prices: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """The frame every chart reads: step series of input, output, cache_hit and blended prices."""
+    steps = step_series(normalize(prices, fx))
+    both = pd.concat([steps, blended(steps, fx)], ignore_index=True)
+    return both.sort_values([*SERIES_KEY, "date"], kind="stable").reset_index(drop=True)
+
+
+def price_at(series: pd.DataFrame, when: str | pd.Timestamp) -> pd.DataFrame:
+    """The row of each series in effect on ``when`` (series that had not started yet are left out)."""
+    when = pd.Timestamp(when)
+    live = (series["date"] <= when) & (series["until"].isna() | (series["until"] > when))
+    return series.loc[live].reset_index(drop=True)

@@ -1,0 +1,360 @@
+"""Checks of each data file's content. Every check collects all failing records; none stops early.
+
+The CSV checks are vectorized (pandas masks over whole columns), so a million-row ``prices.csv`` costs
+a few column operations, not a Python loop per row. Only failing rows become :class:`Problem` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlparse
+
+import numpy as np
+import pandas as pd
+
+from pricewar import schema
+from pricewar.errors import NO_VALUE, Problem
+from pricewar.tables import Table
+from pricewar.yamlio import Record
+
+_ID_RE = re.compile(schema.ID_PATTERN)
+_DATE_RE = re.compile(schema.DATE_PATTERN)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+def _rows(table: Table, mask: pd.Series | np.ndarray, field: str, expected: str,
+          values: pd.Series | None = None) -> list[Problem]:
+    """One problem per row where ``mask`` holds, quoting that row's ``field`` (or ``values``)."""
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return []
+    shown = (values if values is not None else table.frame[field]).to_numpy()[mask]
+    return [Problem(table.label, int(line), field, value, expected)
+            for line, value in zip(table.lines[mask], shown, strict=True)]
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """YYYY-MM-DD strings → datetimes; anything else (wrong shape, impossible day) → NaT."""
+    shaped = values.str.fullmatch(schema.DATE_PATTERN)
+    return pd.to_datetime(values.where(shaped), format="%Y-%m-%d", errors="coerce")
+
+
+def _one_of(values: Iterable[str]) -> str:
+    return "one of " + ", ".join(values)
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    return s.str.strip() == ""
+
+
+def split_ids(values: pd.Series) -> pd.Series:
+    """``"a; b"`` cells → one stripped id per row of a long Series indexed like ``values``."""
+    return values.str.split(";").explode().str.strip()
+
+
+def dispute_ids(text: str) -> list[str]:
+    return [m.strip() for m in re.findall(schema.DISPUTE_SOURCE_PATTERN, text)]
+
+
+# --- vendors.csv ------------------------------------------------------------------------------------
+def check_vendors(t: Table) -> list[Problem]:
+    f = t.frame
+    p: list[Problem] = []
+    p += _rows(t, ~f["id"].str.fullmatch(schema.ID_PATTERN), "id", "a lower-case id like 'deepseek'")
+    p += _rows(t, f["id"].duplicated(), "id", "each vendor id once")
+    p += _rows(t, _blank(f["name_zh"]), "name_zh", "the vendor's name in Chinese")
+    p += _rows(t, _blank(f["name_en"]), "name_en", "the vendor's name in English")
+    p += _rows(t, ~f["country"].isin(schema.COUNTRIES), "country", _one_of(schema.COUNTRIES))
+    p += _rows(t, ~f["color"].str.upper().isin(schema.OKABE_ITO), "color",
+               "a colour of the colour-blind-safe Okabe–Ito palette: " + ", ".join(schema.OKABE_ITO))
+    p += _rows(t, ~f["dash"].isin(schema.DASHES), "dash", _one_of(schema.DASHES))
+    p += _rows(t, ~f["marker"].isin(schema.MARKERS), "marker", _one_of(schema.MARKERS))
+    style = f["color"].str.upper() + " " + f["dash"] + " " + f["marker"]
+    p += _rows(t, style.duplicated(), "color", "a colour, dash and marker that no other vendor has",
+               values=style)
+    missing = sorted(set(schema.VENDOR_IDS) - set(f["id"]))
+    p += [Problem(t.label, None, "id", v, "a row for every vendor the project covers") for v in missing]
+    return p
+
+
+# --- fx.csv -----------------------------------------------------------------------------------------
+def check_fx(t: Table, sources: set[str] | None) -> list[Problem]:
+    f = t.frame
+    p: list[Problem] = []
+    shaped = f["month"].str.fullmatch(schema.MONTH_PATTERN)
+    month = pd.to_datetime(f["month"].where(shaped), format="%Y-%m", errors="coerce")
+    p += _rows(t, month.isna(), "month", "a month as YYYY-MM")
+    p += _rows(t, f["month"].duplicated() & month.notna(), "month", "each month once")
+    rate = pd.to_numeric(f["usd_cny"], errors="coerce")
+    p += _rows(t, ~(rate > 0) | ~np.isfinite(rate), "usd_cny", "a positive number of 元 per US$")
+    if sources is not None:
+        p += _rows(t, ~f["source"].str.strip().isin(sources), "source", "a source id from sources.yaml")
+    return p
+
+
+# --- prices.csv -------------------------------------------------------------------------------------
+def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
+                 fx_months: set[str] | None) -> list[Problem]:
+    f = t.frame
+    p: list[Problem] = []
+    date = parse_dates(f["date"])
+    p += _rows(t, date.isna(), "date", "a real date as YYYY-MM-DD")
+    announced = parse_dates(f["announced"])
+    has_announced = ~_blank(f["announced"])
+    p += _rows(t, has_announced & announced.isna(), "announced", "empty, or a real date as YYYY-MM-DD")
+    p += _rows(t, has_announced & (announced > date), "announced",
+               "a date on or before the effective 'date' (" + "announced ≤ date)")
+    if vendors is not None:
+        p += _rows(t, ~f["vendor"].isin(vendors), "vendor", "a vendor id from vendors.csv: "
+                   + ", ".join(sorted(vendors)))
+    p += _rows(t, _blank(f["model"]), "model", "the vendor's model name")
+    p += _rows(t, ~f["kind"].isin(schema.PRICE_KINDS), "kind", _one_of(schema.PRICE_KINDS))
+    price = pd.to_numeric(f["price"], errors="coerce")
+    p += _rows(t, price.isna() | ~np.isfinite(price) | (price < 0), "price",
+               "a number ≥ 0 as the source states it (0 = free; no units or currency signs)")
+    p += _rows(t, ~f["currency"].isin(schema.CURRENCIES), "currency", _one_of(schema.CURRENCIES))
+    p += _rows(t, ~f["unit"].isin(tuple(schema.UNITS)), "unit", _one_of(schema.UNITS))
+    p += _rows(t, _blank(f["quote"]), "quote", "the source's own words for this price")
+    p += _source_problems(t, f["source"], sources)
+    p += _dispute_problems(t, f["dispute"], sources)
+    if fx_months:
+        month = f["date"].str.slice(0, 7)
+        lo, hi = min(fx_months), max(fx_months)
+        p += _rows(t, date.notna() & ~month.isin(fx_months), "date",
+                   f"a month with a USD/CNY rate in fx.csv ({lo} to {hi})")
+
+    key = list(schema.PRICE_KEY)
+    dup = f.duplicated(key, keep="first").to_numpy()
+    if dup.any():
+        first = pd.Series(t.lines, index=f.index).groupby([f[k] for k in key]).transform("first")
+        p += [Problem(t.label, int(line), "date", value,
+                      f"one row per (vendor, model, tier, kind, date); line {first_line} has the same key")
+              for line, value, first_line in zip(t.lines[dup], f["date"].to_numpy()[dup],
+                                                 first.to_numpy()[dup], strict=True)]
+    model_day = f["vendor"] + "\x1f" + f["model"] + "\x1f" + f["tier"] + "\x1f" + f["date"]
+    clash = (f["kind"] == "cache_miss") & model_day.isin(model_day[f["kind"] == "input"])
+    p += _rows(t, clash, "kind", "either an 'input' or a 'cache_miss' price for one model on one date "
+               "(both are its input price)")
+    return p
+
+
+def _source_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> list[Problem]:
+    p = _rows(t, _blank(cells), "source", "one or more source ids from sources.yaml, separated by ';'")
+    if sources is None:
+        return p
+    ids = split_ids(cells[~_blank(cells)])
+    unknown = ids[~ids.isin(sources)]
+    if len(unknown):
+        rows = np.zeros(len(cells), dtype=bool)
+        rows[unknown.index.unique()] = True
+        names = unknown.groupby(level=0).agg(lambda s: ", ".join(s) if s.str.len().all() else "(empty id)")
+        shown = pd.Series("", index=cells.index)
+        shown[names.index] = names
+        p += _rows(t, rows, "source", "source ids defined in sources.yaml", values=shown)
+    return p
+
+
+def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> list[Problem]:
+    has = ~_blank(cells)
+    if not has.any():
+        return []
+    cited = cells[has].str.findall(schema.DISPUTE_SOURCE_PATTERN)
+    none = pd.Series(False, index=cells.index)
+    none[cited.index] = cited.str.len() == 0
+    p = _rows(t, none, "dispute", "the other reading and the [source-id] that gives it, in square brackets")
+    if sources is not None:
+        ids = cited.explode().dropna().str.strip()
+        bad = pd.Series(False, index=cells.index)
+        bad[ids[~ids.isin(sources)].index.unique()] = True
+        p += _rows(t, bad, "dispute", "source ids in [brackets] defined in sources.yaml")
+    return p
+
+
+# --- YAML records -----------------------------------------------------------------------------------
+class _RecordChecker:
+    """Collects problems about one YAML record, reported at the line where the record starts."""
+
+    def __init__(self, label: str, record: Record):
+        self.label, self.record, self.problems = label, record, []
+
+    def add(self, field: str | None, value: object, expected: str) -> None:
+        self.problems.append(Problem(self.label, self.record.line, field, value, expected))
+
+    def text(self, field: str, required: bool = True) -> str | None:
+        value = self.record.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(field, None, "a non-empty text")
+            return None
+        if not isinstance(value, str | int | float):
+            self.add(field, _short(value), "a text")
+            return None
+        return str(value)
+
+    def date(self, field: str, required: bool = True) -> pd.Timestamp | None:
+        value = self.record.get(field)
+        if value is None:
+            if required:
+                self.add(field, None, "a real date as YYYY-MM-DD")
+            return None
+        text = str(value)
+        stamp = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce") if _DATE_RE.match(text) else pd.NaT
+        if pd.isna(stamp):
+            self.add(field, text, "a real date as YYYY-MM-DD")
+            return None
+        return stamp
+
+    def both_langs(self, field: str) -> dict[str, str] | None:
+        value = self.record.get(field)
+        if not isinstance(value, dict):
+            self.add(field, _short(value), "a mapping with 'zh' and 'en' texts")
+            return None
+        out = {}
+        for lang in schema.LANGS:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                self.add(f"{field}.{lang}", text, f"a non-empty {'Chinese' if lang == 'zh' else 'English'} text")
+            else:
+                out[lang] = text
+        for extra in set(value) - set(schema.LANGS):
+            self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'")
+        return out if len(out) == len(schema.LANGS) else None
+
+    def unknown_keys(self, known: Iterable[str]) -> None:
+        for key in self.record:
+            if key not in known:
+                self.add(key, NO_VALUE, "only known fields (" + ", ".join(known) + ")")
+
+
+def _short(value: object) -> object:
+    return value if isinstance(value, str | int | float) or value is None else type(value).__name__
+
+
+def _records(label: str, data: object, top_key: str) -> tuple[list[Record], list[Problem]]:
+    """The list of records under ``top_key`` (e.g. ``events:``)."""
+    if isinstance(data, dict) and isinstance(data.get(top_key), list):
+        items = data[top_key]
+    else:
+        line = data.line if isinstance(data, Record) else 1
+        return [], [Problem(label, line, top_key, NO_VALUE, f"a top-level '{top_key}:' list of records")]
+    good = [r for r in items if isinstance(r, Record)]
+    bad = [Problem(label, None, top_key, _short(r), "each item to be a mapping of fields")
+           for r in items if not isinstance(r, Record)]
+    return good, bad
+
+
+SOURCE_FIELDS = ("id", "kind", "title", "outlet", "author", "published", "dated", "url", "seed", "language",
+                 "note")
+
+
+def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]]:
+    records, problems = _records(label, data, "sources")
+    seen: dict[str, int] = {}
+    for r in records:
+        c = _RecordChecker(label, r)
+        c.unknown_keys(SOURCE_FIELDS)
+        sid = c.text("id")
+        if sid is not None:
+            if not _ID_RE.match(sid):
+                c.add("id", sid, "a lower-case id of letters, digits, '.', '_' or '-'")
+            elif sid in seen:
+                c.add("id", sid, f"each source id once (also on line {seen[sid]})")
+            else:
+                seen[sid] = r.line
+        kind = c.text("kind")
+        if kind is not None and kind not in schema.SOURCE_KINDS:
+            c.add("kind", kind, _one_of(schema.SOURCE_KINDS))
+        c.text("title")
+        c.text("outlet")
+        published = c.date("published", required=False)
+        if published is None and "published" not in r and c.text("dated", required=False) is None:
+            c.add("published", None, "a publication date, or 'dated:' saying how the source was dated")
+        url = c.text("url", required=False)
+        if url is not None and not _is_http_url(url):
+            c.add("url", url, "an http:// or https:// link")
+        if "url" not in r and c.text("note", required=False) is None:
+            c.add("url", None, "a link, or a 'note:' saying where the source can be found")
+        seed = c.text("seed", required=False)
+        if seed is not None and not re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt", seed):
+            c.add("seed", seed, "a seed file name like 002_30bd5b44fcff8c10.txt")
+        problems += c.problems
+    return records, problems
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlparse(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+
+
+EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "title", "summary", "sources",
+                "models", "dispute", "note")
+
+
+def check_events(label: str, data: object, vendors: set[str] | None, sources: set[str] | None
+                 ) -> tuple[list[Record], list[Problem]]:
+    records, problems = _records(label, data, "events")
+    seen: dict[str, int] = {}
+    for r in records:
+        c = _RecordChecker(label, r)
+        c.unknown_keys(EVENT_FIELDS)
+        eid = c.text("id")
+        if eid is not None:
+            if not _ID_RE.match(eid):
+                c.add("id", eid, "a lower-case id of letters, digits, '.', '_' or '-'")
+            elif eid in seen:
+                c.add("id", eid, f"each event id once (also on line {seen[eid]})")
+            else:
+                seen[eid] = r.line
+        date = c.date("date")
+        effective = c.date("effective", required=False)
+        if date is not None and effective is not None and effective < date:
+            c.add("effective", r["effective"], f"a date on or after the event's date ({r['date']})")
+        etype = c.text("type")
+        if etype is not None and etype not in schema.EVENT_TYPES:
+            c.add("type", etype, _one_of(schema.EVENT_TYPES))
+        vendor = r.get("vendor")
+        if vendor is None:
+            if etype not in schema.EVENT_VENDORLESS_TYPES:
+                c.add("vendor", None, "a vendor id from vendors.csv (only market and claim events may "
+                      "have none)")
+        elif vendors is not None and vendor not in vendors:
+            c.add("vendor", vendor, "a vendor id from vendors.csv")
+        importance = r.get("importance")
+        if importance not in schema.IMPORTANCE or isinstance(importance, bool):
+            c.add("importance", importance, "1, 2 or 3 (3 = annotate first)")
+        c.both_langs("title")
+        c.both_langs("summary")
+        _check_event_sources(c, r.get("sources"), sources)
+        models = r.get("models")
+        if models is not None and (not isinstance(models, list)
+                                   or not all(isinstance(m, str) and m.strip() for m in models)):
+            c.add("models", _short(models), "a list of model names")
+        dispute = r.get("dispute")
+        if dispute is not None:
+            if not isinstance(dispute, str) or not dispute_ids(dispute):
+                c.add("dispute", _short(dispute), "the other reading and the [source-id] that gives it")
+            elif sources is not None:
+                for sid in dispute_ids(dispute):
+                    if sid not in sources:
+                        c.add("dispute", sid, "source ids in [brackets] defined in sources.yaml")
+        problems += c.problems
+    return records, problems
+
+
+def _check_event_sources(c: _RecordChecker, items: object, sources: set[str] | None) -> None:
+    if not isinstance(items, list) or not items:
+        c.add("sources", _short(items), "a list of {id, quote} naming where this event is reported")
+        return
+    for item in items:
+        if not isinstance(item, dict):
+            c.add("sources", _short(item), "each item a mapping with 'id' and 'quote'")
+            continue
+        sid = item.get("id")
+        if not isinstance(sid, str) or (sources is not None and sid not in sources):
+            c.add("sources.id", sid, "a source id defined in sources.yaml")
+        quote = item.get("quote")
+        if not isinstance(quote, str) or not quote.strip():
+            c.add("sources.quote", quote, "the source's own words for this event")
+        for extra in set(item) - {"id", "quote"}:
+            c.add(f"sources.{extra}", NO_VALUE, "only 'id' and 'quote'")
