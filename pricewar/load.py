@@ -15,8 +15,7 @@ import pandas as pd
 from pricewar import schema
 from pricewar.errors import DataDirError, DataError, Problem
 from pricewar.tables import read_table
-from pricewar.validate import (check_events, check_fx, check_prices, check_sources, check_vendors,
-                               parse_dates)
+from pricewar.validate import check_events, check_fx, check_prices, check_sources, check_vendors, fx_months, parse_dates
 from pricewar.yamlio import read_yaml
 
 ENV_VAR = "PRICEWAR_DATA"
@@ -86,12 +85,12 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     problems += p
     if fx_t is not None:
         problems += check_fx(fx_t, source_ids)
-    fx_months = set(fx_t.frame["month"]) if fx_t is not None else None
+    months = fx_months(fx_t) if fx_t is not None else None
 
     prices_t, p = read_table(base / F["prices"], F["prices"], schema.PRICE_REQUIRED, schema.PRICE_OPTIONAL)
     problems += p
     if prices_t is not None:
-        problems += check_prices(prices_t, vendor_ids, source_ids, fx_months)
+        problems += check_prices(prices_t, vendor_ids, source_ids, months)
 
     ev_data, p = read_yaml(base / F["events"], F["events"])
     problems += p

@@ -29,6 +29,7 @@ class Table:
     label: str
     frame: pd.DataFrame  # str cells, "" for empty; exactly the known columns, in schema order
     lines: np.ndarray  # 1-based line of each row, aligned with frame
+    missing: frozenset[str] = frozenset()  # required columns the header lacks (filled with "")
 
 
 def read_table(path: Path, label: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
@@ -87,9 +88,10 @@ def read_table(path: Path, label: str, required: tuple[str, ...], optional: tupl
         return None, problems + [Problem(label, None, None, NO_VALUE, f"well-formed CSV ({exc})")]
     frame = arrow.to_pandas()
 
-    lines = _row_lines(raw, frame, invalid)
-    for number, expected, actual, text in invalid:
-        line = int(_record_line(number, raw, frame, invalid, lines))
+    one_line_records = _physical_lines(raw) == len(frame) + len(invalid) + 1
+    lines = _row_lines(raw, frame, invalid, one_line_records)
+    for number, expected, actual, _text in invalid:
+        line = number if one_line_records else _record_line(raw, number)
         problems.append(Problem(label, line, None, f"{actual} field{'s' if actual != 1 else ''}",
                                 f"{expected} fields, as in the header (a stray comma, or a text with a "
                                 "comma that needs \"double quotes\"?)"))
@@ -101,10 +103,15 @@ def read_table(path: Path, label: str, required: tuple[str, ...], optional: tupl
     for col in known:
         if col not in frame.columns:
             frame[col] = ""
-    return Table(label, frame[list(known)], lines), problems
+    missing = frozenset(c for c in required if c not in header)
+    return Table(label, frame[list(known)], lines, missing), problems
 
 
-def _row_lines(raw: bytes, frame: pd.DataFrame, invalid: list) -> np.ndarray:
+def _physical_lines(raw: bytes) -> int:
+    return raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+
+
+def _row_lines(raw: bytes, frame: pd.DataFrame, invalid: list, one_line_records: bool) -> np.ndarray:
     """The line each parsed row starts on."""
     n = len(frame)
     skipped = np.array(sorted(i[0] for i in invalid), dtype=np.int64)
@@ -112,8 +119,7 @@ def _row_lines(raw: bytes, frame: pd.DataFrame, invalid: list) -> np.ndarray:
     records = np.arange(2, n + len(skipped) + 2)
     if len(skipped):
         records = records[~np.isin(records, skipped)]
-    physical = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-    if physical == n + len(skipped) + 1:  # no line breaks inside cells: record k is on line k
+    if one_line_records:  # no line breaks inside cells: record k is on line k
         return records
     # Some cells span lines: count the breaks of every record, kept or skipped, in file order.
     breaks = np.zeros(n + len(skipped) + 2, dtype=np.int64)
@@ -127,11 +133,8 @@ def _row_lines(raw: bytes, frame: pd.DataFrame, invalid: list) -> np.ndarray:
     return starts[records - 1]
 
 
-def _record_line(number: int, raw: bytes, frame: pd.DataFrame, invalid: list, lines: np.ndarray) -> int:
-    physical = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-    if physical == len(frame) + len(invalid) + 1:
-        return number
-    # Rare: a malformed row in a file with multi-line cells. Walk the file once.
+def _record_line(raw: bytes, number: int) -> int:
+    """Line of record ``number`` in a file with multi-line cells (rare, and only for a malformed row)."""
     reader = csv.reader(io.StringIO(raw.decode("utf-8"), newline=""))
     start, record = 1, 0
     for _ in reader:

@@ -27,7 +27,7 @@ def _rows(table: Table, mask: pd.Series | np.ndarray, field: str, expected: str,
           values: pd.Series | None = None) -> list[Problem]:
     """One problem per row where ``mask`` holds, quoting that row's ``field`` (or ``values``)."""
     mask = np.asarray(mask, dtype=bool)
-    if not mask.any():
+    if field in table.missing or not mask.any():  # a missing column is reported once, by the reader
         return []
     shown = (values if values is not None else table.frame[field]).to_numpy()[mask]
     return [Problem(table.label, int(line), field, value, expected)
@@ -71,14 +71,24 @@ def check_vendors(t: Table) -> list[Problem]:
     p += _rows(t, ~f["dash"].isin(schema.DASHES), "dash", _one_of(schema.DASHES))
     p += _rows(t, ~f["marker"].isin(schema.MARKERS), "marker", _one_of(schema.MARKERS))
     style = f["color"].str.upper() + " " + f["dash"] + " " + f["marker"]
-    p += _rows(t, style.duplicated(), "color", "a colour, dash and marker that no other vendor has",
-               values=style)
+    first = pd.Series(t.lines, index=f.index).groupby(style).transform("first").to_numpy()
+    dup = style.duplicated().to_numpy()
+    p += [Problem(t.label, int(line), "color", value,
+                  f"a colour, dash and marker that no other vendor has (line {other} has the same)")
+          for line, value, other in zip(t.lines[dup], style.to_numpy()[dup], first[dup], strict=True)]
     missing = sorted(set(schema.VENDOR_IDS) - set(f["id"]))
     p += [Problem(t.label, None, "id", v, "a row for every vendor the project covers") for v in missing]
     return p
 
 
 # --- fx.csv -----------------------------------------------------------------------------------------
+def fx_months(t: Table) -> set[str]:
+    """The well-formed months of fx.csv (prices are checked against these)."""
+    months = t.frame["month"]
+    return set(months[months.str.fullmatch(schema.MONTH_PATTERN)
+                      & pd.to_datetime(months, format="%Y-%m", errors="coerce").notna()])
+
+
 def check_fx(t: Table, sources: set[str] | None) -> list[Problem]:
     f = t.frame
     p: list[Problem] = []

@@ -29,7 +29,7 @@ class Record(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    problems: list[tuple[int, str]]
+    problems: list[tuple[int, str | None, str]]
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -46,11 +46,12 @@ def _construct_record(loader: _Loader, node: yaml.MappingNode) -> Record:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
-            loader.problems.append((key_node.start_mark.line + 1, f"a plain key, not {type(key).__name__}"))
+            loader.problems.append((key_node.start_mark.line + 1, None, f"a plain key, not {type(key).__name__}"))
             continue
         key = str(key)
         if key in record:
-            loader.problems.append((key_node.start_mark.line + 1, f"each key once; '{key}' is repeated"))
+            loader.problems.append((key_node.start_mark.line + 1, key,
+                                    f"each field once in a record (also on line {record.key_lines[key]})"))
         record[key] = loader.construct_object(value_node, deep=True)
         record.key_lines[key] = key_node.start_mark.line + 1
     return record
@@ -83,5 +84,5 @@ def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
         return None, [Problem(label, None, None, NO_VALUE, f"well-formed YAML (the parser says: {exc})")]
     finally:
         loader.dispose()
-    problems = [Problem(label, line, None, NO_VALUE, what) for line, what in loader.problems]
+    problems = [Problem(label, line, field, NO_VALUE, what) for line, field, what in loader.problems]
     return data, problems

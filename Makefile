@@ -1,0 +1,51 @@
+# pricewar — two commands set everything up:  make run  ·  make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test lint validate screenshots clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run          create .venv, install, start the dashboard on http://127.0.0.1:$(PORT)"
+	@echo "make test         install test needs (chromium, fonts-noto-cjk when root) and run every test"
+	@echo "make validate     check the shipped data files"
+	@echo "make lint         ruff"
+	@echo "make screenshots  PNGs of every page (zh/en, 1280/390 px) into screenshots/"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pricewar needs Python 3.11 or newer (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check uv || true
+
+# Installs are stamped so that a second `make run` starts at once; editing pyproject.toml reinstalls.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/uv pip install -q --python $(BIN)/python -e . 2>/dev/null || $(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/uv pip install -q --python $(BIN)/python -e '.[test]' 2>/dev/null || $(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+# As root (CI), missing browser packages are installed and a skipped browser test is a failure.
+test: $(VENV)/.installed-test
+	@bash scripts/ensure-browser.sh
+	$(BIN)/ruff check .
+	PRICEWAR_REQUIRE_BROWSER=$$([ "$$(id -u)" = 0 ] && echo 1 || echo 0) $(BIN)/python -m pytest
+
+validate: $(VENV)/.installed-run
+	$(BIN)/pricewar validate
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+screenshots: $(VENV)/.installed-test
+	@bash scripts/ensure-browser.sh
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache screenshots

@@ -1,0 +1,46 @@
+"""Screenshots of every page in zh and en at 1280 px and 390 px wide, into screenshots/ (not committed).
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots] [--data DATA_DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer  # noqa: E402
+
+PAGES = {"overview": "/"}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    ap.add_argument("--data", type=Path, default=None)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with StreamlitServer(args.data) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, path in PAGES.items():
+            for lang in ("zh", "en"):
+                for label, (w, h) in WIDTHS.items():
+                    page = browser.new_page(viewport={"width": w, "height": h})
+                    sep = "&" if "?" in path else "?"
+                    page.goto(f"{url}{path}{sep}lang={lang}")
+                    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+                    page.wait_for_timeout(800)
+                    target = args.out / f"{name}-{lang}-{label}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    print(target)
+                    page.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Shared fixtures: the good fixture dataset, bad cases overlaid on it, and the browser set-up."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+GOOD = DATA / "good"
+BAD = DATA / "bad"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+@pytest.fixture
+def good_copy(tmp_path: Path) -> Path:
+    """A writable copy of tests/data/good."""
+    target = tmp_path / "data"
+    shutil.copytree(GOOD, target)
+    return target
+
+
+@pytest.fixture
+def bad_case(tmp_path: Path):
+    """``bad_case("prices_negative_price")`` → a data folder: good/ with that case's file(s) on top."""
+
+    def make(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(GOOD, target)
+        files = list((BAD / name).iterdir())
+        assert files, f"no files in tests/data/bad/{name}"
+        for f in files:
+            shutil.copy(f, target / f.name)
+        return target
+
+    return make
+
+
+# --- browser ------------------------------------------------------------------------------------------
+def _browser_missing() -> str | None:
+    from server import CHROMIUM
+
+    missing = []
+    if not Path(CHROMIUM).exists():
+        missing.append("chromium")
+    if not list(Path("/usr/share/fonts/opentype/noto").glob("NotoSansCJK*")):
+        missing.append("fonts-noto-cjk")
+    if missing:
+        return (f"browser tests skipped: {' and '.join(missing)} not installed "
+                f"(install with: sudo apt-get install {' '.join(missing)}; `make test` does it as root)")
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _browser_missing()
+    if reason is None:
+        return
+    if os.environ.get("PRICEWAR_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(reason.replace("skipped", "cannot run") + " — and they are required here")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    from server import CHROMIUM, CHROMIUM_ARGS
+
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -1,0 +1,86 @@
+"""Regenerate tests/data/bad/: one folder per failure, each holding one broken copy of a good/ file.
+
+    python tests/data/make_bad.py
+
+Each case changes one thing in the good file (asserted, so an edit to good/ that breaks a case fails
+loudly). The tests overlay a case's file on a copy of good/ and check the exact problem reported.
+"""
+
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+good = HERE / "good"
+P = (good / "prices.csv").read_text().split("\n")  # P[i] is line i + 1; line 1 is the header
+E = (good / "events.yaml").read_text()
+S = (good / "sources.yaml").read_text()
+V = (good / "vendors.csv").read_text()
+F = (good / "fx.csv").read_text()
+
+
+def write(name: str, file: str, text: str | bytes) -> None:
+    d = HERE / "bad" / name
+    d.mkdir(parents=True, exist_ok=True)
+    (d / file).write_bytes(text if isinstance(text, bytes) else text.encode())
+
+
+def sub(src: str, old: str, new: str) -> str:
+    assert old in src, old
+    return src.replace(old, new, 1)
+
+
+def prices(name: str, edits: dict[int, tuple[str, str]]) -> None:
+    lines = list(P)
+    for lineno, (old, new) in edits.items():
+        lines[lineno - 1] = sub(lines[lineno - 1], old, new)
+    write(name, "prices.csv", "\n".join(lines))
+
+
+shutil.rmtree(HERE / "bad", ignore_errors=True)
+prices("prices_impossible_date", {3: ("2024-05-06", "2024-02-30")})
+prices("prices_date_format", {2: ("2024-05-06", "2024/05/06")})
+prices("prices_negative_price", {7: (",0.004,", ",-0.004,")})
+prices("prices_price_with_unit", {10: (",5,USD", ",5美元,USD")})
+prices("prices_unknown_vendor", {4: ("alibaba", "aliyun")})
+prices("prices_unknown_kind", {11: ("output", "completion")})
+prices("prices_unknown_currency", {2: ("CNY", "RMB")})
+prices("prices_unknown_unit", {4: ("per_1k_tokens", "per_1k")})
+prices("prices_unknown_source", {5: ("article-a", "article-z")})
+prices("prices_empty_quote", {9: (",全面免费,", ",,")})
+prices("prices_duplicate_key", {14: ("2024-07-15", "2024-07-01")})
+prices("prices_input_and_cache_miss", {12: ("2024-07-01", "2024-05-13")})
+prices("prices_dispute_without_source", {6: ("3 元 [article-a]", "3 元 per another article")})
+prices("prices_dispute_unknown_source", {6: ("[article-a]", "[article-q]")})
+prices("prices_outside_fx", {16: ("2024-06-10", "2025-01-10")})
+prices("prices_announced_after", {5: ("2024-05-20", "2024-05-30")})
+prices("prices_wrong_field_count", {7: (",0.004元/千tokens", ",0.004元,千tokens")})
+prices("prices_missing_column", {1: ("quote,", "quot,")})
+prices("prices_several_problems", {2: ("2024-05-06", "2024-05-32"), 3: (",2,CNY", ",two,CNY"),
+                                   16: ("tencent", "tencnet")})
+write("prices_not_utf8", "prices.csv",
+      (good / "prices.csv").read_bytes().replace("全面免费".encode(), "全面免费".encode("gbk"), 1))
+
+write("events_malformed_yaml", "events.yaml", sub(E, "    type: market\n", "    type: [market\n"))
+write("events_impossible_date", "events.yaml", sub(E, "date: 2024-05-22", "date: 2024-05-32"))
+write("events_effective_before_date", "events.yaml", sub(E, "effective: 2024-05-23", "effective: 2024-05-01"))
+write("events_missing_en_title", "events.yaml", sub(E, "      en: Nvidia results\n", ""))
+write("events_unknown_vendor", "events.yaml", sub(E, "vendor: deepseek", "vendor: deepmind"))
+write("events_unknown_type", "events.yaml", sub(E, "type: launch", "type: release"))
+write("events_unknown_source", "events.yaml",
+      sub(E, "      - id: article-a\n        quote: 英伟达", "      - id: article-x\n        quote: 英伟达"))
+write("events_duplicate_key", "events.yaml", sub(E, "    importance: 3\n", "    importance: 3\n    importance: 2\n"))
+write("events_bad_importance", "events.yaml", sub(E, "importance: 1", "importance: high"))
+write("events_unsafe_tag", "events.yaml",
+      sub(E, "    importance: 1\n", "    importance: !!python/object/apply:os.system [echo pwned]\n"))
+write("events_duplicate_id", "events.yaml", sub(E, "id: market-news", "id: v2-launch"))
+
+write("sources_javascript_url", "sources.yaml", sub(S, "url: https://example.com/a", "url: javascript:alert(1)"))
+write("sources_duplicate_id", "sources.yaml", sub(S, "id: tracker-b", "id: article-a"))
+write("sources_missing_title", "sources.yaml", sub(S, "    title: Test tracker B\n", ""))
+
+write("vendors_colour_not_in_palette", "vendors.csv", sub(V, "CN,#0072B2,solid", "CN,#FF0000,solid"))
+write("vendors_same_style", "vendors.csv", sub(V, "MiniMax,CN,#CC79A7,dot,diamond", "MiniMax,CN,#CC79A7,solid,circle"))
+write("vendors_missing_name_zh", "vendors.csv", sub(V, "zhipu,智谱,", "zhipu,,"))
+
+write("fx_bad_month", "fx.csv", sub(F, "2024-06,", "2024-13,"))
+write("fx_zero_rate", "fx.csv", sub(F, "7.1,", "0,"))

@@ -1,0 +1,54 @@
+"""`pricewar validate`: what it prints and its exit codes (0 valid, 1 invalid, 2 usage)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import GOOD
+
+from pricewar.cli import main
+
+
+def test_valid_folder_prints_what_it_checked(capsys):
+    assert main(["validate", str(GOOD)]) == 0
+    out = capsys.readouterr().out
+    assert out == (f"{GOOD}: valid — checked 14 prices (5 models, 5 vendors), 2 events, 3 sources, "
+                   "13 vendors, 4 FX months, 2 disputed facts\n")
+
+
+def test_invalid_folder_prints_every_problem_with_its_path(bad_case, capsys):
+    folder = bad_case("prices_several_problems")
+    assert main(["validate", str(folder)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert len(lines) == 3
+    assert lines[0] == (f"{folder / 'prices.csv'}:2: field 'date': value '2024-05-32' — "
+                        "expected a real date as YYYY-MM-DD")
+    assert captured.err == f"{folder}: invalid — 3 problems in 1 file\n"
+
+
+def test_missing_folder_is_a_usage_error(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope")]) == 2
+    assert "no such data folder" in capsys.readouterr().err
+
+
+def test_no_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+
+
+def test_environment_variable_points_at_another_folder(monkeypatch, capsys):
+    monkeypatch.setenv("PRICEWAR_DATA", str(GOOD))
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith(f"{GOOD}: valid")
+
+
+def test_installed_console_script(bad_case):
+    script = Path(sys.executable).parent / "pricewar"
+    ok = subprocess.run([str(script), "validate", str(GOOD)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    bad = subprocess.run([str(script), "validate", str(bad_case("prices_negative_price"))],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "prices.csv:7: field 'price': value '-0.004'" in bad.stdout

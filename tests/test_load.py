@@ -1,0 +1,46 @@
+"""Loading: typed frames, the default folder and PRICEWAR_DATA, and nothing written to the data folder."""
+
+import pandas as pd
+import pytest
+from conftest import GOOD
+
+from pricewar import load_dataset
+from pricewar.errors import DataDirError
+from pricewar.load import SHIPPED_DATA, default_data_dir, fingerprint
+
+
+def test_frames_are_typed_and_carry_lines():
+    ds = load_dataset(GOOD)
+    assert pd.api.types.is_datetime64_any_dtype(ds.prices["date"])
+    assert pd.api.types.is_float_dtype(ds.prices["price"])
+    assert ds.prices.loc[ds.prices["model"] == "hunyuan-standard", "line"].tolist() == [16]
+    assert ds.events["id"].tolist() == ["v2-launch", "market-news"]
+    assert ds.events.loc[1, "vendor"] == "" and ds.events.loc[1, "effective"] == pd.Timestamp("2024-05-23")
+    assert ds.event_sources.columns.tolist() == ["event", "source", "quote"]
+    assert set(ds.sources["id"]) == {"article-a", "tracker-b", "fx-test"}
+    assert ds.fx["usd_cny"].tolist() == [7.2, 7.25, 7.3, 7.1]
+
+
+def test_default_folder_is_shipped_data_unless_env_says(monkeypatch, tmp_path):
+    monkeypatch.delenv("PRICEWAR_DATA", raising=False)
+    assert default_data_dir() == SHIPPED_DATA
+    monkeypatch.setenv("PRICEWAR_DATA", str(tmp_path))
+    assert default_data_dir() == tmp_path
+
+
+def test_missing_folder_raises_typed_error(tmp_path):
+    with pytest.raises(DataDirError):
+        load_dataset(tmp_path / "absent")
+
+
+def test_loading_writes_nothing(good_copy):
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in good_copy.iterdir()}
+    load_dataset(good_copy)
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in good_copy.iterdir()} == before
+
+
+def test_fingerprint_changes_when_a_file_changes(good_copy):
+    before = fingerprint(good_copy)
+    with open(good_copy / "prices.csv", "a") as f:
+        f.write("\n")
+    assert fingerprint(good_copy) != before

@@ -1,0 +1,180 @@
+"""Each broken file in tests/data/bad/ is reported with its file, line, field, value and expectation.
+
+The messages are asserted word for word: they are what a journalist editing the data by hand reads.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from pricewar import DataError, load_dataset
+from pricewar.validate import dispute_ids
+
+BAD = Path(__file__).parent / "data" / "bad"
+VENDOR_LIST = ("alibaba, anthropic, baidu, bytedance, deepseek, google, iflytek, minimax, modelbest, moonshot, "
+               "openai, tencent, zhipu")
+PRICE_EXPECTED = "a number ≥ 0 as the source states it (0 = free; no units or currency signs)"
+
+CASES = {
+    # prices.csv
+    "prices_impossible_date": ["prices.csv:3: field 'date': value '2024-02-30' — expected a real date as YYYY-MM-DD"],
+    "prices_date_format": ["prices.csv:2: field 'date': value '2024/05/06' — expected a real date as YYYY-MM-DD"],
+    "prices_negative_price": [f"prices.csv:7: field 'price': value '-0.004' — expected {PRICE_EXPECTED}"],
+    "prices_price_with_unit": [f"prices.csv:10: field 'price': value '5美元' — expected {PRICE_EXPECTED}"],
+    "prices_unknown_vendor": [
+        f"prices.csv:4: field 'vendor': value 'aliyun' — expected a vendor id from vendors.csv: {VENDOR_LIST}"],
+    "prices_unknown_kind": [
+        "prices.csv:11: field 'kind': value 'completion' — expected one of input, output, cache_hit, cache_miss"],
+    "prices_unknown_currency": ["prices.csv:2: field 'currency': value 'RMB' — expected one of CNY, USD"],
+    "prices_unknown_unit": [
+        "prices.csv:4: field 'unit': value 'per_1k' — expected one of per_1k_tokens, per_1m_tokens"],
+    "prices_unknown_source": [
+        "prices.csv:5: field 'source': value 'article-z' — expected source ids defined in sources.yaml"],
+    "prices_empty_quote": [
+        "prices.csv:9: field 'quote': value (empty) — expected the source's own words for this price"],
+    "prices_duplicate_key": [
+        "prices.csv:14: field 'date': value '2024-07-01' — expected one row per (vendor, model, tier, kind, "
+        "date); line 12 has the same key"],
+    "prices_input_and_cache_miss": [
+        "prices.csv:12: field 'kind': value 'cache_miss' — expected either an 'input' or a 'cache_miss' price "
+        "for one model on one date (both are its input price)"],
+    "prices_dispute_without_source": [
+        "prices.csv:6: field 'dispute': value '3 元 per another article' — expected the other reading and the "
+        "[source-id] that gives it, in square brackets"],
+    "prices_dispute_unknown_source": [
+        "prices.csv:6: field 'dispute': value '3 元 [article-q]' — expected source ids in [brackets] defined in "
+        "sources.yaml"],
+    "prices_outside_fx": [
+        "prices.csv:16: field 'date': value '2025-01-10' — expected a month with a USD/CNY rate in fx.csv "
+        "(2024-04 to 2024-07)"],
+    "prices_announced_after": [
+        "prices.csv:5: field 'announced': value '2024-05-30' — expected a date on or before the effective "
+        "'date' (announced ≤ date)"],
+    "prices_wrong_field_count": [
+        "prices.csv:7: value '14 fields' — expected 13 fields, as in the header (a stray comma, or a text with "
+        "a comma that needs \"double quotes\"?)"],
+    "prices_missing_column": [
+        "prices.csv:1: field 'quot' — expected only known columns (date, vendor, model, tier, kind, price, "
+        "currency, unit, source, quote, dispute, announced, note)",
+        "prices.csv:1: field 'quote' — expected a column named 'quote' in the header"],
+    "prices_not_utf8": ["prices.csv:8 — expected UTF-8 text (byte 0xc3 is not)"],
+    "prices_several_problems": [
+        "prices.csv:2: field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD",
+        f"prices.csv:3: field 'price': value 'two' — expected {PRICE_EXPECTED}",
+        f"prices.csv:16: field 'vendor': value 'tencnet' — expected a vendor id from vendors.csv: {VENDOR_LIST}"],
+    # events.yaml
+    "events_malformed_yaml": [
+        "events.yaml:22 — expected well-formed YAML (the parser says: while parsing a flow sequence expected "
+        "',' or ']', but got ':')"],
+    "events_impossible_date": [
+        "events.yaml:18: field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"],
+    "events_effective_before_date": [
+        "events.yaml:18: field 'effective': value '2024-05-01' — expected a date on or after the event's date "
+        "(2024-05-22)"],
+    "events_missing_en_title": [
+        "events.yaml:18: field 'title.en': value (missing) — expected a non-empty English text"],
+    "events_unknown_vendor": [
+        "events.yaml:2: field 'vendor': value 'deepmind' — expected a vendor id from vendors.csv"],
+    "events_unknown_type": [
+        "events.yaml:2: field 'type': value 'release' — expected one of launch, price_cut, free, promo_start, "
+        "promo_end, price_restore, price_rise, consumer, open_source, claim, market"],
+    "events_unknown_source": [
+        "events.yaml:18: field 'sources.id': value 'article-x' — expected a source id defined in sources.yaml"],
+    "events_duplicate_key": [
+        "events.yaml:7: field 'importance' — expected each field once in a record (also on line 6)"],
+    "events_bad_importance": [
+        "events.yaml:18: field 'importance': value 'high' — expected 1, 2 or 3 (3 = annotate first)"],
+    "events_unsafe_tag": [
+        "events.yaml:22 — expected well-formed YAML (the parser says: could not determine a constructor for "
+        "the tag 'tag:yaml.org,2002:python/object/apply:os.system')"],
+    "events_duplicate_id": [
+        "events.yaml:18: field 'id': value 'v2-launch' — expected each event id once (also on line 2)"],
+    # sources.yaml
+    "sources_javascript_url": [
+        "sources.yaml:2: field 'url': value 'javascript:alert(1)' — expected an http:// or https:// link"],
+    "sources_missing_title": ["sources.yaml:9: field 'title': value (missing) — expected a non-empty text"],
+    # vendors.csv
+    "vendors_colour_not_in_palette": [
+        "vendors.csv:2: field 'color': value '#FF0000' — expected a colour of the colour-blind-safe Okabe–Ito "
+        "palette: #000000, #E69F00, #56B4E9, #009E73, #F0E442, #0072B2, #D55E00, #CC79A7"],
+    "vendors_same_style": [
+        "vendors.csv:9: field 'color': value '#CC79A7 solid circle' — expected a colour, dash and marker that "
+        "no other vendor has (line 7 has the same)"],
+    "vendors_missing_name_zh": [
+        "vendors.csv:3: field 'name_zh': value (empty) — expected the vendor's name in Chinese"],
+    # fx.csv
+    "fx_bad_month": [
+        "fx.csv:4: field 'month': value '2024-13' — expected a month as YYYY-MM",
+        # the price dated in the month whose rate is now unusable is reported too
+        "prices.csv:16: field 'date': value '2024-06-10' — expected a month with a USD/CNY rate in fx.csv "
+        "(2024-04 to 2024-07)"],
+    "fx_zero_rate": ["fx.csv:5: field 'usd_cny': value '0' — expected a positive number of 元 per US$"],
+}
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_dataset(folder)
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_case_reports_exact_problem(case, bad_case):
+    assert problems_of(bad_case(case)) == CASES[case]
+
+
+def test_every_bad_fixture_has_an_expectation():
+    assert sorted(p.name for p in BAD.iterdir() if p.is_dir()) == sorted(
+        [*CASES, "sources_duplicate_id"])
+
+
+def test_duplicate_source_id_is_reported_with_its_first_line(bad_case):
+    found = problems_of(bad_case("sources_duplicate_id"))
+    assert "sources.yaml:9: field 'id': value 'article-a' — expected each source id once (also on line 2)" in found
+    # the renamed source no longer exists, so every row citing it is named too: nothing is lost silently
+    assert sum("value 'tracker-b' — expected source ids defined in sources.yaml" in f for f in found) == 8
+
+
+def test_problems_in_several_files_are_reported_together(bad_case, tmp_path):
+    folder = bad_case("prices_several_problems")
+    for case, name in [("events_impossible_date", "events.yaml"), ("sources_javascript_url", "sources.yaml"),
+                       ("fx_zero_rate", "fx.csv")]:
+        (folder / name).write_bytes((BAD / case / name).read_bytes())
+    with pytest.raises(DataError) as info:
+        load_dataset(folder)
+    err = info.value
+    assert len(err.problems) == 6
+    assert {p.file for p in err.problems} == {"prices.csv", "events.yaml", "sources.yaml", "fx.csv"}
+    assert err.summary() == "6 problems in 4 files"
+    assert str(err).splitlines()[-1] == "6 problems in 4 files"
+
+
+def test_problem_fields_are_structured(bad_case):
+    with pytest.raises(DataError) as info:
+        load_dataset(bad_case("prices_negative_price"))
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line, problem.field, problem.value) == ("prices.csv", 7, "price", "-0.004")
+
+
+def test_missing_file_is_named(good_copy):
+    (good_copy / "events.yaml").unlink()
+    assert problems_of(good_copy) == ["events.yaml — expected the file to exist"]
+
+
+def test_empty_csv_names_the_header_it_needs(good_copy):
+    (good_copy / "fx.csv").write_text("")
+    found = problems_of(good_copy)
+    assert found[0] == "fx.csv:1 — expected a header line naming the columns: month, usd_cny, source"
+
+
+def test_every_vendor_the_project_covers_must_be_listed(good_copy):
+    lines = (good_copy / "vendors.csv").read_text().splitlines()
+    (good_copy / "vendors.csv").write_text("\n".join(line for line in lines if not line.startswith("iflytek")))
+    assert problems_of(good_copy) == [
+        "vendors.csv: field 'id': value 'iflytek' — expected a row for every vendor the project covers"]
+
+
+def test_dispute_ids_are_read_from_brackets():
+    assert dispute_ids("2 元 [kazike-2024-05-22]; 0.5 元 [ thread-2024-05 ]") == ["kazike-2024-05-22",
+                                                                                "thread-2024-05"]
+    assert dispute_ids("no source named") == []
