@@ -95,8 +95,7 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     out["price"] = out["price_1m"]
     out["unit"] = "per_1m_tokens"
     out["free"] = out["price_1m"] == 0
-    src = (wide["source_input"] + ";" + wide["source_output"]).str.split(";")
-    out["source"] = src.map(lambda ids: ";".join(dict.fromkeys(i.strip() for i in ids)))
+    out["source"] = _merge_ids(wide["source_input"], wide["source_output"])
     out["quote"] = "input: " + wide["quote_input"] + " | output: " + wide["quote_output"]
     out["note"] = f"blended {w_in}:{w_out} (input:output) from the input and output prices in effect"
     out["dispute"] = (wide["dispute_input"].fillna("") + " " + wide["dispute_output"].fillna("")).str.strip()
@@ -104,6 +103,18 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     out["line_output"] = wide["line_output"].astype("int64")
     out = _convert(out, fx)
     return step_series(out)
+
+
+def _merge_ids(a: pd.Series, b: pd.Series) -> pd.Series:
+    """``"x;y"`` and ``"y;z"`` → ``"x;y;z"``. Most blends cite the same sources on both legs; only the
+    rows that differ are split and joined."""
+    merged = a.where(a == b, a + ";" + b)
+    differ = a != b
+    if differ.any():
+        ids = merged[differ].str.split(";").explode().str.strip()
+        ids = ids[~ids.reset_index().duplicated().to_numpy()]
+        merged[differ] = ids.groupby(level=0).agg(";".join)
+    return merged
 
 
 def series_table(prices: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:

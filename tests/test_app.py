@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from pricewar import load_dataset
 from pricewar.load import SHIPPED_DATA
+from pricewar.safe import md
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
 
@@ -53,7 +54,8 @@ def test_unknown_language_falls_back_with_a_notice(monkeypatch):
     assert not at.exception
     assert at.title[0].value == "大模型 API 价格战"
     assert "lang" not in at.query_params
-    assert [t.value for t in at.toast] == ["网址参数 lang=<script> 无效，已改用默认值。"]
+    # the URL's text reaches the notice Markdown-escaped, so it shows literally and links nowhere
+    assert [t.value for t in at.toast] == [r"网址参数 lang=\<script\> 无效，已改用默认值。"]
 
 
 def test_pointed_at_another_folder_by_environment(monkeypatch):
@@ -77,7 +79,7 @@ def test_missing_data_folder_is_a_message(monkeypatch, tmp_path):
     monkeypatch.setenv("PRICEWAR_DATA", str(tmp_path / "gone"))
     at = run()
     assert not at.exception
-    assert at.error[0].value == f"找不到数据文件夹：{tmp_path / 'gone'}"
+    assert at.error[0].value == f"找不到数据文件夹：{md(tmp_path / 'gone')}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOOD
 
 from pricewar.cli import main
+
+from conftest import GOOD
 
 
 def test_valid_folder_prints_what_it_checked(capsys):

@@ -2,11 +2,12 @@
 
 import pandas as pd
 import pytest
-from conftest import GOOD
 
 from pricewar import load_dataset
 from pricewar.errors import DataDirError
 from pricewar.load import SHIPPED_DATA, default_data_dir, fingerprint
+
+from conftest import GOOD
 
 
 def test_frames_are_typed_and_carry_lines():

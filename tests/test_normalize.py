@@ -2,12 +2,13 @@
 
 import pandas as pd
 import pytest
-from conftest import GOOD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pricewar import load_dataset
 from pricewar.normalize import normalize, price_at, series_table, step_series
+
+from conftest import GOOD
 
 
 @pytest.fixture(scope="module")

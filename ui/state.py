@@ -7,6 +7,7 @@ import streamlit as st
 from pricewar import Dataset, default_data_dir, i18n, load_dataset
 from pricewar.errors import DataDirError, DataError
 from pricewar.load import fingerprint
+from pricewar.safe import md
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -20,7 +21,7 @@ def dataset(lang: str) -> Dataset:
     try:
         return _load(fingerprint(default_data_dir()))
     except DataDirError as exc:
-        st.error(i18n.t("data_missing", lang, path=exc.path))
+        st.error(i18n.t("data_missing", lang, path=md(exc.path)))
         st.stop()
     except DataError as exc:
         st.error(i18n.t("data_invalid", lang, summary=exc.summary()))
@@ -42,5 +43,5 @@ def language() -> str:
     elif "lang" in st.query_params:
         del st.query_params["lang"]
     if raw not in i18n.LANGS:
-        st.toast(i18n.t("bad_param", lang, name="lang", value=raw[:40]))
+        st.toast(i18n.t("bad_param", lang, name="lang", value=md(raw[:40])))
     return lang
