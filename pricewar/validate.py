@@ -34,10 +34,28 @@ def _rows(table: Table, mask: pd.Series | np.ndarray, field: str, expected: str,
             for line, value in zip(table.lines[mask], shown, strict=True)]
 
 
+def per_unique(values: pd.Series, fn) -> pd.Series:
+    """``fn`` applied to each distinct value once, spread back over ``values``. Data columns repeat a
+    few values (dates, vendors, source lists) across many rows, so this is what keeps a million-row file
+    fast."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    result = fn(pd.Series(uniques, dtype=values.dtype))
+    return pd.Series(result.to_numpy()[codes], index=values.index)
+
+
+def outside(values: pd.Series, allowed) -> pd.Series:
+    """True where a value is not one of ``allowed`` (checked once per distinct value)."""
+    allowed = set(allowed)
+    return per_unique(values, lambda v: pd.Series([x not in allowed for x in v], dtype=bool)).astype(bool)
+
+
 def parse_dates(values: pd.Series) -> pd.Series:
     """YYYY-MM-DD strings → datetimes; anything else (wrong shape, impossible day) → NaT."""
-    shaped = values.str.fullmatch(schema.DATE_PATTERN)
-    return pd.to_datetime(values.where(shaped), format="%Y-%m-%d", errors="coerce")
+
+    def parse(v: pd.Series) -> pd.Series:
+        return pd.to_datetime(v.where(v.str.fullmatch(schema.DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
+
+    return per_unique(values, parse).astype("datetime64[us]")
 
 
 def _one_of(values: Iterable[str]) -> str:
@@ -45,12 +63,7 @@ def _one_of(values: Iterable[str]) -> str:
 
 
 def _blank(s: pd.Series) -> pd.Series:
-    return s.str.strip() == ""
-
-
-def split_ids(values: pd.Series) -> pd.Series:
-    """``"a; b"`` cells → one stripped id per row of a long Series indexed like ``values``."""
-    return values.str.split(";").explode().str.strip()
+    return per_unique(s, lambda v: v.str.strip() == "").astype(bool)
 
 
 def dispute_ids(text: str) -> list[str]:
@@ -65,11 +78,11 @@ def check_vendors(t: Table) -> list[Problem]:
     p += _rows(t, f["id"].duplicated(), "id", "each vendor id once")
     p += _rows(t, _blank(f["name_zh"]), "name_zh", "the vendor's name in Chinese")
     p += _rows(t, _blank(f["name_en"]), "name_en", "the vendor's name in English")
-    p += _rows(t, ~f["country"].isin(schema.COUNTRIES), "country", _one_of(schema.COUNTRIES))
-    p += _rows(t, ~f["color"].str.upper().isin(schema.OKABE_ITO), "color",
+    p += _rows(t, outside(f["country"], schema.COUNTRIES), "country", _one_of(schema.COUNTRIES))
+    p += _rows(t, outside(f["color"].str.upper(), schema.OKABE_ITO), "color",
                "a colour of the colour-blind-safe Okabe–Ito palette: " + ", ".join(schema.OKABE_ITO))
-    p += _rows(t, ~f["dash"].isin(schema.DASHES), "dash", _one_of(schema.DASHES))
-    p += _rows(t, ~f["marker"].isin(schema.MARKERS), "marker", _one_of(schema.MARKERS))
+    p += _rows(t, outside(f["dash"], schema.DASHES), "dash", _one_of(schema.DASHES))
+    p += _rows(t, outside(f["marker"], schema.MARKERS), "marker", _one_of(schema.MARKERS))
     style = f["color"].str.upper() + " " + f["dash"] + " " + f["marker"]
     first = pd.Series(t.lines, index=f.index).groupby(style).transform("first").to_numpy()
     dup = style.duplicated().to_numpy()
@@ -99,7 +112,7 @@ def check_fx(t: Table, sources: set[str] | None) -> list[Problem]:
     rate = pd.to_numeric(f["usd_cny"], errors="coerce")
     p += _rows(t, ~(rate > 0) | ~np.isfinite(rate), "usd_cny", "a positive number of 元 per US$")
     if sources is not None:
-        p += _rows(t, ~f["source"].str.strip().isin(sources), "source", "a source id from sources.yaml")
+        p += _rows(t, outside(f["source"].str.strip(), sources), "source", "a source id from sources.yaml")
     return p
 
 
@@ -116,22 +129,22 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
     p += _rows(t, has_announced & (announced > date), "announced",
                "a date on or before the effective 'date' (" + "announced ≤ date)")
     if vendors is not None:
-        p += _rows(t, ~f["vendor"].isin(vendors), "vendor", "a vendor id from vendors.csv: "
+        p += _rows(t, outside(f["vendor"], vendors), "vendor", "a vendor id from vendors.csv: "
                    + ", ".join(sorted(vendors)))
     p += _rows(t, _blank(f["model"]), "model", "the vendor's model name")
-    p += _rows(t, ~f["kind"].isin(schema.PRICE_KINDS), "kind", _one_of(schema.PRICE_KINDS))
+    p += _rows(t, outside(f["kind"], schema.PRICE_KINDS), "kind", _one_of(schema.PRICE_KINDS))
     price = pd.to_numeric(f["price"], errors="coerce")
     p += _rows(t, price.isna() | ~np.isfinite(price) | (price < 0), "price",
                "a number ≥ 0 as the source states it (0 = free; no units or currency signs)")
-    p += _rows(t, ~f["currency"].isin(schema.CURRENCIES), "currency", _one_of(schema.CURRENCIES))
-    p += _rows(t, ~f["unit"].isin(tuple(schema.UNITS)), "unit", _one_of(schema.UNITS))
+    p += _rows(t, outside(f["currency"], schema.CURRENCIES), "currency", _one_of(schema.CURRENCIES))
+    p += _rows(t, outside(f["unit"], tuple(schema.UNITS)), "unit", _one_of(schema.UNITS))
     p += _rows(t, _blank(f["quote"]), "quote", "the source's own words for this price")
     p += _source_problems(t, f["source"], sources)
     p += _dispute_problems(t, f["dispute"], sources)
     if fx_months:
         month = f["date"].str.slice(0, 7)
         lo, hi = min(fx_months), max(fx_months)
-        p += _rows(t, date.notna() & ~month.isin(fx_months), "date",
+        p += _rows(t, date.notna() & outside(month, fx_months), "date",
                    f"a month with a USD/CNY rate in fx.csv ({lo} to {hi})")
 
     key = list(schema.PRICE_KEY)
@@ -142,8 +155,12 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
                       f"one row per (vendor, model, tier, kind, date); line {first_line} has the same key")
               for line, value, first_line in zip(t.lines[dup], f["date"].to_numpy()[dup],
                                                  first.to_numpy()[dup], strict=True)]
-    model_day = f["vendor"] + "\x1f" + f["model"] + "\x1f" + f["tier"] + "\x1f" + f["date"]
-    clash = (f["kind"] == "cache_miss") & model_day.isin(model_day[f["kind"] == "input"])
+    clash = pd.Series(False, index=f.index)
+    if (f["kind"] == "cache_miss").any():
+        sub = f.loc[f["kind"].isin(("input", "cache_miss")), ["vendor", "model", "tier", "date", "kind"]]
+        has_input = (sub["kind"] == "input").groupby([sub["vendor"], sub["model"], sub["tier"], sub["date"]]
+                                                     ).transform("any")
+        clash[sub.index] = has_input & (sub["kind"] == "cache_miss")
     p += _rows(t, clash, "kind", "either an 'input' or a 'cache_miss' price for one model on one date "
                "(both are its input price)")
     return p
@@ -153,32 +170,30 @@ def _source_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> li
     p = _rows(t, _blank(cells), "source", "one or more source ids from sources.yaml, separated by ';'")
     if sources is None:
         return p
-    ids = split_ids(cells[~_blank(cells)])
-    unknown = ids[~ids.isin(sources)]
-    if len(unknown):
-        rows = np.zeros(len(cells), dtype=bool)
-        rows[unknown.index.unique()] = True
-        names = unknown.groupby(level=0).agg(lambda s: ", ".join(s) if s.str.len().all() else "(empty id)")
-        shown = pd.Series("", index=cells.index)
-        shown[names.index] = names
-        p += _rows(t, rows, "source", "source ids defined in sources.yaml", values=shown)
-    return p
+
+    def unknown_ids(v: pd.Series) -> pd.Series:
+        return v.map(lambda cell: ", ".join(i.strip() or "(empty id)" for i in cell.split(";")
+                                            if i.strip() not in sources) if cell.strip() else "")
+
+    unknown = per_unique(cells, unknown_ids)
+    return p + _rows(t, unknown != "", "source", "source ids defined in sources.yaml", values=unknown)
 
 
 def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> list[Problem]:
-    has = ~_blank(cells)
-    if not has.any():
-        return []
-    cited = cells[has].str.findall(schema.DISPUTE_SOURCE_PATTERN)
-    none = pd.Series(False, index=cells.index)
-    none[cited.index] = cited.str.len() == 0
-    p = _rows(t, none, "dispute", "the other reading and the [source-id] that gives it, in square brackets")
-    if sources is not None:
-        ids = cited.explode().dropna().str.strip()
-        bad = pd.Series(False, index=cells.index)
-        bad[ids[~ids.isin(sources)].index.unique()] = True
-        p += _rows(t, bad, "dispute", "source ids in [brackets] defined in sources.yaml")
-    return p
+    def verdict(v: pd.Series) -> pd.Series:
+        def one(cell: str) -> str:
+            if not cell.strip():
+                return ""
+            ids = dispute_ids(cell)
+            if not ids:
+                return "none"
+            return "unknown" if sources is not None and any(i not in sources for i in ids) else ""
+        return v.map(one)
+
+    found = per_unique(cells, verdict)
+    return (_rows(t, found == "none", "dispute",
+                  "the other reading and the [source-id] that gives it, in square brackets")
+            + _rows(t, found == "unknown", "dispute", "source ids in [brackets] defined in sources.yaml"))
 
 
 # --- YAML records -----------------------------------------------------------------------------------

@@ -71,3 +71,15 @@ def browser_type_launch_args(browser_type_launch_args):
     from server import CHROMIUM, CHROMIUM_ARGS
 
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say in every run how much of the shipped data was checked."""
+    from pricewar import DataError, load_dataset
+    from pricewar.load import SHIPPED_DATA
+
+    try:
+        summary = "checked " + load_dataset(SHIPPED_DATA).summary()
+    except DataError as exc:
+        summary = f"INVALID — {exc.summary()}"
+    terminalreporter.write_line(f"shipped data ({SHIPPED_DATA.name}/): {summary}")
