@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint validate screenshots clean help
+.PHONY: run test fuzz lint validate screenshots clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run          create .venv, install, start the dashboard on http://127.0.0.1:$(PORT)"
 	@echo "make test         install test needs (chromium, fonts-noto-cjk when root) and run every test"
+	@echo "make fuzz         thousands of generated broken data files (a long run, not part of make test)"
 	@echo "make validate     check the shipped data files"
 	@echo "make lint         ruff"
 	@echo "make screenshots  PNGs of every page (zh/en, 1280/390 px) into screenshots/"
@@ -36,6 +37,9 @@ test: $(VENV)/.installed-test
 	@bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
 	PRICEWAR_REQUIRE_BROWSER=$$([ "$$(id -u)" = 0 ] && echo 1 || echo 0) $(BIN)/python -m pytest
+
+fuzz: $(VENV)/.installed-test
+	PRICEWAR_FUZZ_EXAMPLES=$${EXAMPLES:-3000} $(BIN)/python -m pytest tests/test_fuzz_load.py -q
 
 validate: $(VENV)/.installed-run
 	$(BIN)/pricewar validate

@@ -71,9 +71,11 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 
     src_data, p = read_yaml(base / F["sources"], F["sources"])
     problems += p
-    source_records, p = check_sources(F["sources"], src_data) if src_data is not None else ([], [])
-    problems += p
-    source_ids = {r["id"] for r in source_records if isinstance(r.get("id"), str)} if src_data else None
+    source_records, source_ids = [], None
+    if src_data is not None or not p:  # parsed (an empty file is too, and then lacks its list)
+        source_records, p = check_sources(F["sources"], src_data)
+        problems += p
+        source_ids = {r["id"] for r in source_records if isinstance(r.get("id"), str)}
 
     vendors_t, p = read_table(base / F["vendors"], F["vendors"], schema.VENDOR_COLUMNS)
     problems += p
@@ -94,9 +96,10 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 
     ev_data, p = read_yaml(base / F["events"], F["events"])
     problems += p
-    event_records, p = (check_events(F["events"], ev_data, vendor_ids, source_ids)
-                        if ev_data is not None else ([], []))
-    problems += p
+    event_records: list = []
+    if ev_data is not None or not p:
+        event_records, p = check_events(F["events"], ev_data, vendor_ids, source_ids)
+        problems += p
 
     if problems:
         raise DataError(problems)

@@ -53,11 +53,13 @@ def read_table(path: Path, label: str, required: tuple[str, ...], optional: tupl
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(label, line, None, NO_VALUE, f"UTF-8 text (byte {raw[exc.start]:#04x} is not)")]
 
-    first_line = raw.partition(b"\n")[0].decode("utf-8").rstrip("\r")
-    header = next(csv.reader([first_line]), [])
+    head = csv.reader(io.StringIO(raw[:1 << 16].decode("utf-8", errors="ignore"), newline=""))
+    header = next(head, [])
     if not any(h.strip() for h in header):
         return None, [Problem(label, 1, None, NO_VALUE,
                               "a header line naming the columns: " + ", ".join(required))]
+    if head.line_num > 1:
+        return None, [Problem(label, 1, None, NO_VALUE, "the header on one line (a column name holds a line break)")]
     problems = [Problem(label, 1, name, NO_VALUE, "each column once")
                 for i, name in enumerate(header) if name in header[:i]]
     known = (*required, *optional)
@@ -86,6 +88,8 @@ def read_table(path: Path, label: str, required: tuple[str, ...], optional: tupl
         )
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         return None, problems + [Problem(label, None, None, NO_VALUE, f"well-formed CSV ({exc})")]
+    if arrow.column_names != header or not all(pa.types.is_string(t) for t in arrow.schema.types):
+        return None, problems + [Problem(label, 1, None, NO_VALUE, "a header of plain column names")]
     frame = arrow.to_pandas()
 
     one_line_records = _physical_lines(raw) == len(frame) + len(invalid) + 1

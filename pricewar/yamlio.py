@@ -71,18 +71,24 @@ def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
         return None, [Problem(label, None, None, NO_VALUE, "the file to exist")]
     except UnicodeDecodeError as exc:
         return None, [Problem(label, None, None, NO_VALUE, f"UTF-8 text ({exc.reason} at byte {exc.start})")]
-    loader = _Loader(text)
-    loader.problems = []
+    loader = None
     try:
+        loader = _Loader(text)  # the reader rejects control characters already here
+        loader.problems = []
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         return None, [Problem(label, line, None, NO_VALUE, f"well-formed YAML (the parser says: {what})")]
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        return None, [Problem(label, line, None, f"character U+{exc.character:04X}",
+                              "printable text (no control characters)")]
     except yaml.YAMLError as exc:
         return None, [Problem(label, None, None, NO_VALUE, f"well-formed YAML (the parser says: {exc})")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [Problem(label, line, field, NO_VALUE, what) for line, field, what in loader.problems]
     return data, problems

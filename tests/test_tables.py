@@ -63,3 +63,10 @@ def test_non_utf8_names_the_line(tmp_path):
     table, problems = read(tmp_path, "a,b,c\n1,2,3\n价,2,3\n".encode("gb18030"))
     assert table is None
     assert str(problems[0]).startswith("t.csv:3 — expected UTF-8 text")
+
+
+def test_header_with_a_line_break_is_refused_not_misread(tmp_path):
+    table, problems = read(tmp_path, '"a\n",b,c\n1,2,3\n')
+    assert table is None
+    assert [str(p) for p in problems] == [
+        "t.csv:1 — expected the header on one line (a column name holds a line break)"]

@@ -178,3 +178,8 @@ def test_dispute_ids_are_read_from_brackets():
     assert dispute_ids("2 元 [kazike-2024-05-22]; 0.5 元 [ thread-2024-05 ]") == ["kazike-2024-05-22",
                                                                                 "thread-2024-05"]
     assert dispute_ids("no source named") == []
+
+
+def test_empty_yaml_file_lacks_its_list(good_copy):
+    (good_copy / "events.yaml").write_text("# nothing yet\n")
+    assert problems_of(good_copy) == ["events.yaml:1: field 'events' — expected a top-level 'events:' list of records"]

@@ -41,3 +41,10 @@ def test_syntax_error_names_the_line(tmp_path):
 def test_missing_file(tmp_path):
     data, problems = read_yaml(tmp_path / "nope.yaml", "nope.yaml")
     assert data is None and str(problems[0]) == "nope.yaml — expected the file to exist"
+
+
+def test_control_characters_name_their_line(tmp_path):
+    data, problems = read_yaml(write(tmp_path, "a: 1\nb: x\x1fy\n"), "x.yaml")
+    assert data is None
+    assert [str(p) for p in problems] == [
+        "x.yaml:2: value 'character U+001F' — expected printable text (no control characters)"]
