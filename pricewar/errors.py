@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pricewar.i18n import count_problems
+
 _MAX_VALUE_CHARS = 80
 
 
@@ -27,8 +29,10 @@ def show_value(value: object) -> str:
 class Problem:
     """One thing wrong in one data file.
 
-    ``line`` is 1-based, as an editor shows it: the line where the record starts (the CSV row, or the
-    YAML mapping of the record). ``field`` is ``None`` when the problem is with the whole file or record.
+    ``line`` is 1-based, as an editor shows it: the line of the offending field where it is known (in a
+    CSV file, the row's line; in YAML, the line of the field's key), else the line where the record starts.
+    ``record`` names a YAML record and where it starts, e.g. ``event 'qwen-long-cut' (starts line 63)``.
+    ``field`` is ``None`` when the problem is with the whole file or record.
     """
 
     file: str
@@ -36,10 +40,13 @@ class Problem:
     field: str | None
     value: object
     expected: str
+    record: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         parts = [where]
+        if self.record:
+            parts.append(self.record)
         if self.field is not None:
             parts.append(f"field '{self.field}'")
         if self.value is not NO_VALUE:
@@ -64,9 +71,7 @@ class DataError(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        n = len(self.problems)
-        files = sorted({p.file for p in self.problems})
-        return f"{n} problem{'s' if n != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}"
+        return count_problems(len(self.problems), len({p.file for p in self.problems}), "en")
 
     def __str__(self) -> str:
         return "\n".join([*(str(p) for p in self.problems), self.summary()])

@@ -198,13 +198,29 @@ def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> l
 
 # --- YAML records -----------------------------------------------------------------------------------
 class _RecordChecker:
-    """Collects problems about one YAML record, reported at the line where the record starts."""
+    """Collects problems about one YAML record: each at the line of its field (the record's first line
+    when the field is absent), naming the record and where it starts."""
 
-    def __init__(self, label: str, record: Record):
+    def __init__(self, label: str, record: Record, kind: str, index: int):
         self.label, self.record, self.problems = label, record, []
+        rid = record.get("id")
+        name = f"{kind} '{rid}'" if isinstance(rid, str) and rid.strip() else f"{kind} #{index}"
+        self.name = name
+        self.start = record.line
 
-    def add(self, field: str | None, value: object, expected: str) -> None:
-        self.problems.append(Problem(self.label, self.record.line, field, value, expected))
+    def add(self, field: str | None, value: object, expected: str, line: int | None = None) -> None:
+        line = line if line is not None else self.line_of(field)
+        record = self.name if line == self.start else f"{self.name} (starts line {self.start})"
+        self.problems.append(Problem(self.label, line, field, value, expected, record))
+
+    def line_of(self, field: str | None) -> int:
+        """The line of a (dotted) field's key, as deep as it exists; else the record's first line."""
+        node, line = self.record, self.record.line
+        for part in (field or "").split(".") if field else ():
+            if not isinstance(node, Record) or part not in node.key_lines:
+                break
+            line, node = node.key_lines[part], node.get(part)
+        return line
 
     def text(self, field: str, required: bool = True) -> str | None:
         value = self.record.get(field)
@@ -276,8 +292,8 @@ SOURCE_FIELDS = ("id", "kind", "title", "outlet", "author", "published", "dated"
 def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]]:
     records, problems = _records(label, data, "sources")
     seen: dict[str, int] = {}
-    for r in records:
-        c = _RecordChecker(label, r)
+    for i, r in enumerate(records, 1):
+        c = _RecordChecker(label, r, "source", i)
         c.unknown_keys(SOURCE_FIELDS)
         sid = c.text("id")
         if sid is not None:
@@ -320,8 +336,8 @@ def check_events(label: str, data: object, vendors: set[str] | None, sources: se
                  ) -> tuple[list[Record], list[Problem]]:
     records, problems = _records(label, data, "events")
     seen: dict[str, int] = {}
-    for r in records:
-        c = _RecordChecker(label, r)
+    for i, r in enumerate(records, 1):
+        c = _RecordChecker(label, r, "event", i)
         c.unknown_keys(EVENT_FIELDS)
         eid = c.text("id")
         if eid is not None:
@@ -375,11 +391,12 @@ def _check_event_sources(c: _RecordChecker, items: object, sources: set[str] | N
         if not isinstance(item, dict):
             c.add("sources", _short(item), "each item a mapping with 'id' and 'quote'")
             continue
+        line_of = item.line_of if isinstance(item, Record) else (lambda _key: None)
         sid = item.get("id")
         if not isinstance(sid, str) or (sources is not None and sid not in sources):
-            c.add("sources.id", sid, "a source id defined in sources.yaml")
+            c.add("sources.id", sid, "a source id defined in sources.yaml", line_of("id"))
         quote = item.get("quote")
         if not isinstance(quote, str) or not quote.strip():
-            c.add("sources.quote", quote, "the source's own words for this event")
-        for extra in set(item) - {"id", "quote"}:
-            c.add(f"sources.{extra}", NO_VALUE, "only 'id' and 'quote'")
+            c.add("sources.quote", quote, "the source's own words for this event", line_of("quote"))
+        for extra in sorted(set(item) - {"id", "quote"}):
+            c.add(f"sources.{extra}", NO_VALUE, "only 'id' and 'quote'", line_of(extra))

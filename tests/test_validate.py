@@ -67,32 +67,32 @@ CASES = {
         "events.yaml:22 — expected well-formed YAML (the parser says: while parsing a flow sequence expected "
         "',' or ']', but got ':')"],
     "events_impossible_date": [
-        "events.yaml:18: field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"],
+        "events.yaml:19: event 'market-news' (starts line 18): field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"],
     "events_effective_before_date": [
-        "events.yaml:18: field 'effective': value '2024-05-01' — expected a date on or after the event's date "
+        "events.yaml:20: event 'market-news' (starts line 18): field 'effective': value '2024-05-01' — expected a date on or after the event's date "
         "(2024-05-22)"],
     "events_missing_en_title": [
-        "events.yaml:18: field 'title.en': value (missing) — expected a non-empty English text"],
+        "events.yaml:23: event 'market-news' (starts line 18): field 'title.en': value (missing) — expected a non-empty English text"],
     "events_unknown_vendor": [
-        "events.yaml:2: field 'vendor': value 'deepmind' — expected a vendor id from vendors.csv"],
+        "events.yaml:4: event 'v2-launch' (starts line 2): field 'vendor': value 'deepmind' — expected a vendor id from vendors.csv"],
     "events_unknown_type": [
-        "events.yaml:2: field 'type': value 'release' — expected one of launch, price_cut, free, promo_start, "
+        "events.yaml:5: event 'v2-launch' (starts line 2): field 'type': value 'release' — expected one of launch, price_cut, free, promo_start, "
         "promo_end, price_restore, price_rise, consumer, open_source, claim, market"],
     "events_unknown_source": [
-        "events.yaml:18: field 'sources.id': value 'article-x' — expected a source id defined in sources.yaml"],
+        "events.yaml:30: event 'market-news' (starts line 18): field 'sources.id': value 'article-x' — expected a source id defined in sources.yaml"],
     "events_duplicate_key": [
         "events.yaml:7: field 'importance' — expected each field once in a record (also on line 6)"],
     "events_bad_importance": [
-        "events.yaml:18: field 'importance': value 'high' — expected 1, 2 or 3 (3 = annotate first)"],
+        "events.yaml:22: event 'market-news' (starts line 18): field 'importance': value 'high' — expected 1, 2 or 3 (3 = annotate first)"],
     "events_unsafe_tag": [
         "events.yaml:22 — expected well-formed YAML (the parser says: could not determine a constructor for "
         "the tag 'tag:yaml.org,2002:python/object/apply:os.system')"],
     "events_duplicate_id": [
-        "events.yaml:18: field 'id': value 'v2-launch' — expected each event id once (also on line 2)"],
+        "events.yaml:18: event 'v2-launch': field 'id': value 'v2-launch' — expected each event id once (also on line 2)"],
     # sources.yaml
     "sources_javascript_url": [
-        "sources.yaml:2: field 'url': value 'javascript:alert(1)' — expected an http:// or https:// link"],
-    "sources_missing_title": ["sources.yaml:9: field 'title': value (missing) — expected a non-empty text"],
+        "sources.yaml:8: source 'article-a' (starts line 2): field 'url': value 'javascript:alert(1)' — expected an http:// or https:// link"],
+    "sources_missing_title": ["sources.yaml:9: source 'tracker-b': field 'title': value (missing) — expected a non-empty text"],
     # vendors.csv
     "vendors_colour_not_in_palette": [
         "vendors.csv:2: field 'color': value '#FF0000' — expected a colour of the colour-blind-safe Okabe–Ito "
@@ -130,7 +130,7 @@ def test_every_bad_fixture_has_an_expectation():
 
 def test_duplicate_source_id_is_reported_with_its_first_line(bad_case):
     found = problems_of(bad_case("sources_duplicate_id"))
-    assert "sources.yaml:9: field 'id': value 'article-a' — expected each source id once (also on line 2)" in found
+    assert "sources.yaml:9: source 'article-a': field 'id': value 'article-a' — expected each source id once (also on line 2)" in found
     # the renamed source no longer exists, so every row citing it is named too: nothing is lost silently
     assert sum("value 'tracker-b' — expected source ids defined in sources.yaml" in f for f in found) == 8
 
