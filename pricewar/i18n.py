@@ -39,6 +39,13 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def count_problems(problems: int, files: int, lang: str) -> str:
+    """"3 problems in 2 files" / "2 个文件中有 3 个问题"."""
+    if lang == "zh":
+        return f"{files} 个文件中有 {problems} 个问题"
+    return (f"{problems} problem{'s' if problems != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (zh or en), with ``{placeholders}`` filled from ``values``."""
     text = STRINGS[key][lang if lang in LANGS else DEFAULT_LANG]

@@ -92,3 +92,8 @@ def test_problem_text_from_data_is_never_markdown(monkeypatch, bad_case, lang):
     # the payload reaches the page only inside a code block, which shows text literally
     assert "[click](https://evil.example)" in at.code[0].value
     assert all("evil.example" not in e.value for e in at.error)
+
+
+def test_bad_data_summary_is_in_the_page_language(monkeypatch, bad_case):
+    monkeypatch.setenv("PRICEWAR_DATA", str(bad_case("prices_several_problems")))
+    assert run().error[0].value == "数据文件有误，无法显示。问题如下（1 个文件中有 3 个问题）："

@@ -24,3 +24,9 @@ def test_chinese_strings_are_chinese():
 def test_unknown_language_falls_back_to_chinese():
     assert i18n.t("app_title", "fr") == i18n.t("app_title", "zh")
     assert i18n.t("coverage", "en", start="a", end="b").startswith("Prices dated a to b.")
+
+
+def test_problem_counts_read_naturally_in_both_languages():
+    assert i18n.count_problems(1, 1, "en") == "1 problem in 1 file"
+    assert i18n.count_problems(3, 2, "en") == "3 problems in 2 files"
+    assert i18n.count_problems(3, 2, "zh") == "2 个文件中有 3 个问题"

@@ -24,7 +24,8 @@ def dataset(lang: str) -> Dataset:
         st.error(i18n.t("data_missing", lang, path=md(exc.path)))
         st.stop()
     except DataError as exc:
-        st.error(i18n.t("data_invalid", lang, summary=exc.summary()))
+        files = len({p.file for p in exc.problems})
+        st.error(i18n.t("data_invalid", lang, summary=i18n.count_problems(len(exc.problems), files, lang)))
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
         st.stop()
 
