@@ -34,6 +34,11 @@ def main() -> int:
                     page.goto(f"{url}{path}{sep}lang={lang}")
                     page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
                     page.wait_for_timeout(800)
+                    # Streamlit scrolls inside its own container, so a "full page" shot stops at the
+                    # viewport: grow the viewport to the content instead.
+                    tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+                    page.set_viewport_size({"width": w, "height": max(h, int(tall))})
+                    page.wait_for_timeout(300)
                     target = args.out / f"{name}-{lang}-{label}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(target)
