@@ -262,6 +262,18 @@ class _RecordChecker:
             self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'")
         return out if len(out) == len(schema.LANGS) else None
 
+    def unique_id(self, seen: dict[str, int], kind: str) -> None:
+        """The record's ``id``: present, well-formed, and not used by an earlier record (``seen``)."""
+        rid = self.text("id")
+        if rid is None:
+            return
+        if not _ID_RE.match(rid):
+            self.add("id", rid, "a lower-case id of letters, digits, '.', '_' or '-'")
+        elif rid in seen:
+            self.add("id", rid, f"each {kind} id once (also on line {seen[rid]})")
+        else:
+            seen[rid] = self.start
+
     def unknown_keys(self, known: Iterable[str]) -> None:
         for key in self.record:
             if key not in known:
@@ -295,14 +307,7 @@ def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]
     for i, r in enumerate(records, 1):
         c = _RecordChecker(label, r, "source", i)
         c.unknown_keys(SOURCE_FIELDS)
-        sid = c.text("id")
-        if sid is not None:
-            if not _ID_RE.match(sid):
-                c.add("id", sid, "a lower-case id of letters, digits, '.', '_' or '-'")
-            elif sid in seen:
-                c.add("id", sid, f"each source id once (also on line {seen[sid]})")
-            else:
-                seen[sid] = r.line
+        c.unique_id(seen, "source")
         kind = c.text("kind")
         if kind is not None and kind not in schema.SOURCE_KINDS:
             c.add("kind", kind, _one_of(schema.SOURCE_KINDS))
@@ -324,8 +329,12 @@ def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]
 
 
 def _is_http_url(url: str) -> bool:
-    parts = urlparse(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+    try:
+        parts = urlparse(url.strip())
+        host = parts.hostname  # raises on a malformed host such as "http://["
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(host) and url == url.strip() and " " not in url
 
 
 EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "title", "summary", "sources",
@@ -339,14 +348,7 @@ def check_events(label: str, data: object, vendors: set[str] | None, sources: se
     for i, r in enumerate(records, 1):
         c = _RecordChecker(label, r, "event", i)
         c.unknown_keys(EVENT_FIELDS)
-        eid = c.text("id")
-        if eid is not None:
-            if not _ID_RE.match(eid):
-                c.add("id", eid, "a lower-case id of letters, digits, '.', '_' or '-'")
-            elif eid in seen:
-                c.add("id", eid, f"each event id once (also on line {seen[eid]})")
-            else:
-                seen[eid] = r.line
+        c.unique_id(seen, "event")
         date = c.date("date")
         effective = c.date("effective", required=False)
         if date is not None and effective is not None and effective < date:

@@ -183,3 +183,13 @@ def test_dispute_ids_are_read_from_brackets():
 def test_empty_yaml_file_lacks_its_list(good_copy):
     (good_copy / "events.yaml").write_text("# nothing yet\n")
     assert problems_of(good_copy) == ["events.yaml:1: field 'events' — expected a top-level 'events:' list of records"]
+
+
+def test_malformed_urls_are_problems_not_crashes(good_copy):
+    text = (good_copy / "sources.yaml").read_text()
+    (good_copy / "sources.yaml").write_text(text.replace("url: https://example.com/a", "url: http://[")
+                                            .replace("url: https://example.com/b", "url: https://"))
+    found = problems_of(good_copy)
+    assert [f.split(": field")[1] for f in found] == [
+        " 'url': value 'http://[' — expected an http:// or https:// link",
+        " 'url': value 'https://' — expected an http:// or https:// link"]
