@@ -1,0 +1,214 @@
+"""The shipped dataset against its primary sources: pinned facts, verbatim quotes, every dispute listed.
+
+Each pinned fact names the article and the words it comes from; the test checks the words are in the
+article (tests/seeds/) and that the dataset holds the number.
+"""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pricewar import load_dataset
+from pricewar.load import SHIPPED_DATA
+from pricewar.normalize import price_at, series_table
+
+SEEDS = Path(__file__).parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset(SHIPPED_DATA)
+
+
+@pytest.fixture(scope="module")
+def series(ds):
+    return series_table(ds.prices, ds.fx)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s*“”\"]", "", text)
+
+
+@pytest.fixture(scope="module")
+def articles(ds):
+    return {r.id: _norm((SEEDS / r.seed).read_text(encoding="utf-8")) for r in ds.sources.itertuples() if r.seed}
+
+
+def at(series, model, kind, date, tier=""):
+    rows = price_at(series, date)
+    rows = rows[(rows["model"] == model) & (rows["series"] == kind) & (rows["tier"] == tier)]
+    assert len(rows) == 1, f"{model} {tier} {kind} on {date}: {len(rows)} rows"
+    return rows.iloc[0]
+
+
+# (article, its words, model, tier, series, date, currency, expected price per million)
+PRICES = [
+    ("kazike-2024-05-22", "DeepSeekv2发布，32K上下文，每百万Token价格：输入1元，输出2元", "DeepSeek-V2", "", "input", "2024-05-06", "CNY", 1),
+    ("aikeji-2024-05-25", "其API的定价为：每百万tokens输入1元、输出2元（32K上下文）", "DeepSeek-V2", "", "output", "2024-05-06", "CNY", 2),
+    ("aikeji-2024-05-25", "从5元/百万tokens降至1元/百万tokens", "GLM-3-Turbo", "", "input", "2024-05-10", "CNY", 5),
+    ("aikeji-2024-05-25", "从5元/百万tokens降至1元/百万tokens", "GLM-3-Turbo", "", "input", "2024-05-13", "CNY", 1),
+    ("aikeji-2024-05-25", "豆包主力模型在企业市场的定价仅为0.0008元/千tokens", "Doubao-pro", "32k", "input", "2024-05-15", "CNY", 0.8),
+    ("kazike-2024-05-22", "豆包通用模型pro（32K），每百万Token价格：输入0.8元，输出2元", "Doubao-pro", "32k", "output", "2024-05-15", "CNY", 2),
+    ("kazike-2024-05-22", "豆包通用模型pro（128K），每百万Token价格：输入5元，输出9元", "Doubao-pro", "128k", "input", "2024-05-15", "CNY", 5),
+    ("kazike-2024-05-22", "豆包通用模型pro（128K），每百万Token价格：输入5元，输出9元", "Doubao-pro", "128k", "output", "2024-05-15", "CNY", 9),
+    ("aikeji-2024-05-25", "从0.02元/千tokens降至0.0005元/千tokens", "Qwen-Long", "", "input", "2024-05-20", "CNY", 20),
+    ("aikeji-2024-05-25", "从0.02元/千tokens降至0.0005元/千tokens", "Qwen-Long", "", "input", "2024-05-21", "CNY", 0.5),
+    ("kazike-2024-05-22", "Qwen-Long，每百万Token价格：输入0.5元，输出2元", "Qwen-Long", "", "output", "2024-05-21", "CNY", 2),
+    ("aikeji-2024-05-25", "百度宣布文心大模型的两大主力模型将全面免费，立即生效", "ERNIE Speed", "8k", "input", "2024-05-21", "CNY", 0),
+    ("aikeji-2024-05-25", "价格从0.008元/千tokens调整为全面免费", "hunyuan-lite", "", "input", "2024-05-22", "CNY", 0),
+    ("aikeji-2024-05-25", "混元-standardAPI输入价格从0.01元/千tokens降至0.0045元/千tokens", "hunyuan-standard", "", "input", "2024-05-22", "CNY", 4.5),
+    ("aikeji-2024-05-25", "API输出价格从0.01元/千tokens降至0.005元/千tokens，下降50%", "hunyuan-standard", "", "output", "2024-05-22", "CNY", 5),
+    ("aikeji-2024-05-25", "API输入价格下调至0.015元/千tokens，下降87.5%", "hunyuan-standard", "256k", "input", "2024-05-22", "CNY", 15),
+    ("aikeji-2024-05-25", "API输出价格下降至0.06元/千tokens，下降50%", "hunyuan-standard", "256k", "output", "2024-05-22", "CNY", 60),
+    ("aikeji-2024-05-25", "混元-pro，API输入价格从0.1元/千tokens降至0.03元/千tokens", "hunyuan-pro", "", "input", "2024-05-22", "CNY", 30),
+    ("itimes-2025-02-13", "每百万输入Token1.25美元（缓存命中）", "GPT-4o", "", "cache_hit", "2025-02-13", "USD", 1.25),
+    ("itimes-2025-02-13", "2.5美元（缓存未命中）", "GPT-4o", "", "input", "2025-02-13", "USD", 2.5),
+    ("itimes-2025-02-13", "每百万输出Token10美元", "GPT-4o", "", "output", "2025-02-13", "USD", 10),
+    ("itimes-2025-02-13", "输入每百万Token收费0.5元（缓存命中）", "DeepSeek-V3", "", "cache_hit", "2025-02-09", "CNY", 0.5),
+    ("itimes-2025-02-13", "至2元（缓存未命中）", "DeepSeek-V3", "", "input", "2025-02-09", "CNY", 2),
+    ("itimes-2025-02-13", "输出价格则定为每百万Token8元", "DeepSeek-V3", "", "output", "2025-02-09", "CNY", 8),
+    ("itimes-2025-02-13", "每百万输入Token1元（缓存命中）/4元（缓存未命中），每百万输出Token16元", "DeepSeek-R1", "", "input", "2025-01-20", "CNY", 4),
+    ("itimes-2025-02-13", "每百万输出Token16元", "DeepSeek-R1", "", "output", "2025-01-20", "CNY", 16),
+    ("itimes-2025-02-13", "OpenAIo1同等规模输入15美元（约109元人民币）和输出60美元", "o1", "", "output", "2025-01-20", "USD", 60),
+    ("itimes-2025-02-13", "价格为输入每百万Token0.2美元（1.45元人民币），输出每百万Token1.1美元", "MiniMax-Text-01", "", "output", "2025-01-15", "USD", 1.1),
+    ("aikeji-2024-05-25", "在4月10日，谷歌最强大模型Gemini1.5Pro“全面”对外开放，完全免费", "Gemini 1.5 Pro", "<=128k", "input", "2024-04-10", "USD", 0),
+    ("thread-2024-05", "面壁智能的小钢炮MiniCPM马上跟进一个零元购", "MiniCPM", "", "input", "2024-05-14", "CNY", 0),
+    ("kazike-2024-05-22", "价格为GPT-4-Turbo的七十分之一，Claude3Opus的百分之一，GLM4的百分之一", "GLM-4", "", "input", "2024-05-06", "CNY", 100),
+]
+
+
+@pytest.mark.parametrize("source,words,model,tier,kind,date,currency,expected", PRICES,
+                         ids=[f"{p[2]} {p[3]} {p[4]} {p[5]}".replace("  ", " ") for p in PRICES])
+def test_pinned_price(ds, series, articles, source, words, model, tier, kind, date, currency, expected):
+    assert _norm(words) in articles[source], f"the words are not in {source}"
+    row = at(series, model, kind, date, tier)
+    assert row[f"{currency.lower()}_per_1m"] == pytest.approx(expected)
+    assert row["free"] == (expected == 0)
+    # a stated row cites the article (a restatement may not be a change point of the series, so look at
+    # every row of that price, not only the one the chart draws)
+    kinds = ("input", "cache_miss") if kind == "input" else (kind,)
+    stated = ds.prices[(ds.prices["model"] == model) & (ds.prices["tier"] == tier) & ds.prices["kind"].isin(kinds)
+                       & (ds.prices["date"] <= date)]
+    assert any(source in r.source.split(";") for r in stated.itertuples()), f"no row of {model} cites {source}"
+
+
+# (article, words, model, tier, series, before, after, percent cut the article states)
+CUTS = [
+    ("aikeji-2024-05-25", "GLM-3Turbo模型调用价格下调80%", "GLM-3-Turbo", "", "input", "2024-05-12", "2024-05-13", 80),
+    ("aikeji-2024-05-25", "直降97%", "Qwen-Long", "", "input", "2024-05-20", "2024-05-21", 97),
+    ("aikeji-2024-05-25", "下降55%", "hunyuan-standard", "", "input", "2024-05-21", "2024-05-22", 55),
+    ("aikeji-2024-05-25", "下降87.5%", "hunyuan-standard", "256k", "input", "2024-05-21", "2024-05-22", 87.5),
+    ("aikeji-2024-05-25", "降幅达70％", "hunyuan-pro", "", "input", "2024-05-21", "2024-05-22", 70),
+    ("aikeji-2024-05-25", "API价格降价50%", "GPT-4o", "", "input", None, "2024-05-13", 50),
+]
+
+
+@pytest.mark.parametrize("source,words,model,tier,kind,before,after,cut", CUTS, ids=[c[2] for c in CUTS])
+def test_pinned_percent_cut(series, articles, source, words, model, tier, kind, before, after, cut):
+    assert _norm(words) in articles[source]
+    new = at(series, model, kind, after, tier)["cny_per_1m"]
+    # GPT-4o's "50% cut" is against GPT-4 Turbo, the model it replaced
+    old = at(series, "GPT-4 Turbo", kind, after)["cny_per_1m"] if before is None else \
+        at(series, model, kind, before, tier)["cny_per_1m"]
+    if before is None:
+        new = at(series, model, kind, after, tier)["usd_per_1m"]
+        old = at(series, "GPT-4 Turbo", kind, after)["usd_per_1m"]
+    assert 100 * (1 - new / old) == pytest.approx(cut, abs=1)
+
+
+def test_v3_promotion_window_and_fourfold_output(ds, series, articles):
+    assert _norm("结束API服务45天优惠期") in articles["itimes-2025-02-13"]
+    assert _norm("是优惠期的4倍") in articles["itimes-2025-02-13"]
+    ev = ds.events.set_index("id")
+    start, end = ev.loc["deepseek-v3-launch", "date"], ev.loc["deepseek-v3-price-restored", "date"]
+    assert (end - start).days == 45
+    promo = at(series, "DeepSeek-V3", "output", "2025-02-08")["cny_per_1m"]
+    full = at(series, "DeepSeek-V3", "output", "2025-02-09")["cny_per_1m"]
+    assert full == 4 * promo
+
+
+def test_ernie_bot_free_date(ds, articles):
+    assert _norm("2月13日，文心一言宣布，4月1日起全面免费") in articles["itimes-2025-02-13"]
+    ev = ds.events.set_index("id").loc["ernie-bot-free"]
+    assert (ev["date"], ev["effective"]) == (pd.Timestamp("2025-02-13"), pd.Timestamp("2025-04-01"))
+
+
+def _quote_pieces(quote: str) -> list[str]:
+    """The parts of a quote that are an article's own words: segments separated by ' / ' or '; ', less the
+    ones marked 'tracker:' or '(paraphrase …)', split at '…'."""
+    out = []
+    for seg in re.split(r"\s/\s|;\s+", quote):
+        seg = seg.strip()
+        if not seg or seg.startswith("tracker") or "paraphrase" in seg:
+            continue
+        seg = re.sub(r"^article:\s*", "", seg)
+        out += [p for p in seg.split("…") if p.strip()]
+    return out
+
+
+def test_every_quote_attributed_to_an_article_is_in_it(ds, articles):
+    checked = 0
+    for row in ds.prices.itertuples():
+        cited = [s for s in row.source.split(";") if s in articles]
+        for piece in _quote_pieces(row.quote) if cited else []:
+            assert any(_norm(piece).rstrip("。") in articles[s] for s in cited), (row.line, piece)
+            checked += 1
+    for row in ds.event_sources.itertuples():
+        if row.source in articles and "paraphrase" not in row.quote:
+            for piece in row.quote.split("…"):
+                assert _norm(piece).rstrip("。") in articles[row.source], (row.event, piece)
+                checked += 1
+    print(f"{checked} quoted passages found word for word in their articles")
+    assert checked > 60
+
+
+# Every disputed fact. A later edit that drops a disagreement fails here: change this list only on purpose.
+DISPUTED_PRICES = {
+    ("alibaba", "Qwen-Long", "", "input", "2024-05-21"): "thread-2024-05",  # '0.8–1 元' band
+    ("alibaba", "Qwen-Max", "", "input", "2024-12-08"): "itimes-2025-02-13",  # 2.4 元 in Sept 2024 list
+    ("alibaba", "Qwen-Max", "", "output", "2024-12-08"): "itimes-2025-02-13",  # 9.6 元
+    ("baidu", "ERNIE Lite", "8k", "input", "2024-05-21"): "thread-2024-05",  # '0.8–1 元' vs free
+    ("baidu", "ERNIE Speed", "8k", "input", "2024-05-21"): "thread-2024-05",
+    ("moonshot", "moonshot-v1", "8k", "input", "2024-03-26"): "itimes-2025-02-13",  # 'Kimi cut > 80%'
+    ("moonshot", "moonshot-v1", "32k", "input", "2024-03-26"): "itimes-2025-02-13",
+    ("moonshot", "moonshot-v1", "128k", "input", "2024-03-26"): "itimes-2025-02-13",
+    ("openai", "GPT-4 Turbo", "", "input", "2023-11-06"): "thread-2024-05",  # 'halved GPT-4' vs −67%
+    ("zhipu", "GLM-3-Turbo", "", "input", "2024-05-13"): "thread-2024-05",  # 0.5 元; date 5月11日
+    ("zhipu", "GLM-3-Turbo", "", "output", "2024-05-13"): "kazike-2024-05-22",  # 2 元 output
+}
+DISPUTED_EVENTS = {
+    "deepseek-v2-launch": "aikeji-2024-05-25",  # 1/70 vs 1/100 of GPT-4 Turbo vs 1% of GPT-4
+    "zhipu-glm3-turbo-cut": "kazike-2024-05-22",  # output 2 元, 0.5 元, 5月11日 vs 5月13日
+}
+
+
+def test_every_disputed_fact_is_listed(ds):
+    p = ds.prices[ds.prices["dispute"] != ""]
+    found = {(r.vendor, r.model, r.tier, r.kind, f"{r.date:%Y-%m-%d}"): r.dispute for r in p.itertuples()}
+    events = dict(zip(ds.events.loc[ds.events["dispute"] != "", "id"],
+                      ds.events.loc[ds.events["dispute"] != "", "dispute"], strict=True))
+    for key, text in sorted(found.items()) + sorted(events.items()):
+        print("disputed:", key, "—", text)
+    assert set(found) == set(DISPUTED_PRICES)
+    assert set(events) == set(DISPUTED_EVENTS)
+    for key, source in DISPUTED_PRICES.items():
+        assert f"[{source}]" in found[key]
+    for key, source in DISPUTED_EVENTS.items():
+        assert f"[{source}]" in events[key]
+    assert ds.counts["disputes"] == len(DISPUTED_PRICES) + len(DISPUTED_EVENTS)
+
+
+def test_every_vendor_with_prices_has_events_and_every_event_a_quote(ds):
+    assert set(ds.prices["vendor"]) - {"iflytek"} <= set(ds.events["vendor"]) | {"zhipu", "moonshot", "tencent"}
+    assert (ds.event_sources["quote"].str.strip() != "").all()
+    assert set(ds.events["id"]) == set(ds.event_sources["event"])
+
+
+def test_prices_cover_the_models_the_articles_compare(ds):
+    models = set(ds.prices["model"])
+    for name in ["GPT-4", "GPT-4 Turbo", "GPT-3.5 Turbo", "GPT-4o", "GPT-4o mini", "o1", "Claude 3 Opus",
+                 "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Gemini 1.5 Flash", "GLM-4", "Qwen-Max", "ERNIE 4.0",
+                 "moonshot-v1", "DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1", "MiniMax-Text-01"]:
+        assert name in models, name
