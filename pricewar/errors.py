@@ -70,8 +70,13 @@ class DataError(Exception):
         self.problems = sorted(problems, key=_sort_key)
         super().__init__(self.summary())
 
-    def summary(self) -> str:
-        return count_problems(len(self.problems), len({p.file for p in self.problems}), "en")
+    @property
+    def file_count(self) -> int:
+        return len({p.file for p in self.problems})
+
+    def summary(self, lang: str = "en") -> str:
+        """"3 problems in 2 files", or in Chinese with ``lang="zh"``."""
+        return count_problems(len(self.problems), self.file_count, lang)
 
     def __str__(self) -> str:
         return "\n".join([*(str(p) for p in self.problems), self.summary()])

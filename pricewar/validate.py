@@ -301,13 +301,25 @@ SOURCE_FIELDS = ("id", "kind", "title", "outlet", "author", "published", "dated"
                  "note")
 
 
-def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]]:
-    records, problems = _records(label, data, "sources")
+def _checkers(label: str, data: object, top_key: str, kind: str, fields: tuple[str, ...]
+              ) -> tuple[list[Record], list[Problem], list[_RecordChecker]]:
+    """The records under ``top_key``, each with a checker that has already checked its fields' names and
+    its id's uniqueness."""
+    records, problems = _records(label, data, top_key)
     seen: dict[str, int] = {}
-    for i, r in enumerate(records, 1):
-        c = _RecordChecker(label, r, "source", i)
-        c.unknown_keys(SOURCE_FIELDS)
-        c.unique_id(seen, "source")
+    checkers = []
+    for i, record in enumerate(records, 1):
+        c = _RecordChecker(label, record, kind, i)
+        c.unknown_keys(fields)
+        c.unique_id(seen, kind)
+        checkers.append(c)
+    return records, problems, checkers
+
+
+def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]]:
+    records, problems, checkers = _checkers(label, data, "sources", "source", SOURCE_FIELDS)
+    for c in checkers:
+        r = c.record
         kind = c.text("kind")
         if kind is not None and kind not in schema.SOURCE_KINDS:
             c.add("kind", kind, _one_of(schema.SOURCE_KINDS))
@@ -343,12 +355,9 @@ EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "titl
 
 def check_events(label: str, data: object, vendors: set[str] | None, sources: set[str] | None
                  ) -> tuple[list[Record], list[Problem]]:
-    records, problems = _records(label, data, "events")
-    seen: dict[str, int] = {}
-    for i, r in enumerate(records, 1):
-        c = _RecordChecker(label, r, "event", i)
-        c.unknown_keys(EVENT_FIELDS)
-        c.unique_id(seen, "event")
+    records, problems, checkers = _checkers(label, data, "events", "event", EVENT_FIELDS)
+    for c in checkers:
+        r = c.record
         date = c.date("date")
         effective = c.date("effective", required=False)
         if date is not None and effective is not None and effective < date:

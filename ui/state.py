@@ -24,8 +24,7 @@ def dataset(lang: str) -> Dataset:
         st.error(i18n.t("data_missing", lang, path=md(exc.path)))
         st.stop()
     except DataError as exc:
-        files = len({p.file for p in exc.problems})
-        st.error(i18n.t("data_invalid", lang, summary=i18n.count_problems(len(exc.problems), files, lang)))
+        st.error(i18n.t("data_invalid", lang, summary=exc.summary(lang)))
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
         st.stop()
 
