@@ -181,6 +181,9 @@ DISPUTED_PRICES = {
 DISPUTED_EVENTS = {
     "deepseek-v2-launch": "aikeji-2024-05-25",  # 1/70 vs 1/100 of GPT-4 Turbo vs 1% of GPT-4
     "zhipu-glm3-turbo-cut": "kazike-2024-05-22",  # output 2 元, 0.5 元, 5月11日 vs 5月13日
+    "gpt-4-turbo-devday": "thread-2024-05",  # 'halved GPT-4' vs input −67%
+    "claude-3-5-sonnet-launch": "itimes-2025-02-13",  # 'the most expensive model' vs o1, Claude 3 Opus
+    "minimax-text-01-launch": "lobehub-deepseek-1.94.11",  # 'level with V3' vs V3's promotion price
 }
 
 
