@@ -1,9 +1,16 @@
-"""pricewar dashboard: page config and the list of pages. Everything else lives in pages/ and pricewar/."""
+"""pricewar dashboard: page config and the list of pages. Everything else lives in pages/, ui/ and pricewar/."""
 
 import streamlit as st
 
+from pricewar import i18n
+from ui.state import embedded, language
+
 st.set_page_config(page_title="大模型 API 价格战 · LLM API price war", page_icon="📉", layout="wide")
 
+lang = language()
 st.navigation([
-    st.Page("pages/overview.py", title="概览 · Overview", url_path="overview", default=True),
-]).run()
+    st.Page("pages/timeline.py", title=i18n.t("page_timeline", lang), url_path="timeline", default=True),
+    st.Page("pages/prices.py", title=i18n.t("page_prices", lang), url_path="prices"),
+    st.Page("pages/compare.py", title=i18n.t("page_compare", lang), url_path="compare"),
+    st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
+], position="hidden" if embedded() else "sidebar").run()

@@ -14,8 +14,11 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer  # noqa: E402
 
-PAGES = {"overview": "/"}
+PAGES = {"timeline": "/", "prices": "/prices", "compare": "/compare", "data": "/data",
+         "prices-embed": "/prices?embed=true"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/126.0 Mobile Safari/537.36")
 
 
 def main() -> int:
@@ -29,11 +32,13 @@ def main() -> int:
         for name, path in PAGES.items():
             for lang in ("zh", "en"):
                 for label, (w, h) in WIDTHS.items():
-                    page = browser.new_page(viewport={"width": w, "height": h})
+                    phone = label == "phone"
+                    page = browser.new_page(viewport={"width": w, "height": h}, is_mobile=phone, has_touch=phone,
+                                            user_agent=PHONE_UA if phone else None)
                     sep = "&" if "?" in path else "?"
                     page.goto(f"{url}{path}{sep}lang={lang}")
-                    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
-                    page.wait_for_timeout(800)
+                    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+                    page.wait_for_timeout(1500)
                     # Streamlit scrolls inside its own container, so a "full page" shot stops at the
                     # viewport: grow the viewport to the content instead.
                     tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")

@@ -1,78 +1,179 @@
-"""AppTest of every page: it renders from the data, in zh and en, and bad data shows a message, not a traceback."""
+"""AppTest of every page: it renders from the data in zh and en, each control changes what it should, the URL
+round-trips, bad parameters give a notice, and bad data shows a message, never a traceback."""
+
+import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pricewar import load_dataset
-from pricewar.load import SHIPPED_DATA
 from pricewar.safe import md
 
+from conftest import GOOD
+
 APP = "../app.py"  # AppTest resolves it from this file's folder
+PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py"]
+CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0}
 
 
-def run(query=None, timeout=30) -> AppTest:
+@pytest.fixture(autouse=True)
+def shipped_data(monkeypatch):
+    monkeypatch.delenv("PRICEWAR_DATA", raising=False)
+
+
+def run(page="pages/timeline.py", query=None, timeout=30) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if page != "pages/timeline.py":
+        at.switch_page(page)
     return at.run()
 
 
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+def figs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
-def test_overview_shows_the_dataset_size_in_chinese_by_default(monkeypatch):
-    monkeypatch.delenv("PRICEWAR_DATA", raising=False)
-    at = run()
+def header(fig: dict) -> str:
+    return next(a["text"] for a in fig["layout"]["annotations"] if a.get("name") == "header")
+
+
+def trace_names(fig: dict) -> set[str]:
+    return {t.get("name") for t in fig["data"] if (t.get("meta") or {}).get("model")}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_renders_its_charts_in_both_languages(page, lang):
+    at = run(page, {"lang": lang})
     assert not at.exception
-    counts = load_dataset(SHIPPED_DATA).counts
-    assert at.title[0].value == "大模型 API 价格战"
-    assert metrics(at) == {"价格记录": str(counts["prices"]), "模型": str(counts["models"]),
-                           "厂商": str(counts["price_vendors"]), "事件": str(counts["events"]),
-                           "来源": str(counts["sources"]), "存在争议": str(counts["disputes"])}
+    assert len(at.get("plotly_chart")) == CHARTS[page]
+    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源"],
+              "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources"]}
+    assert at.title[0].value == titles[lang][PAGES.index(page)]
+    for fig in figs(at):
+        assert fig["layout"]["font"]["family"].startswith("Noto Sans CJK SC")
+        assert ("来源：" if lang == "zh" else "Source: ") in header(fig)
 
 
-def test_english_from_the_url(monkeypatch):
-    monkeypatch.delenv("PRICEWAR_DATA", raising=False)
-    at = run({"lang": "en"})
-    assert at.title[0].value == "The LLM API price war"
-    assert "Price records" in metrics(at)
-    assert at.query_params["lang"] == "en"
+def test_vendor_filter_changes_the_curves_and_the_url():
+    at = run("pages/prices.py", {"lang": "en"})
+    assert len(trace_names(figs(at)[0])) > 20
+    at.sidebar.multiselect[0].set_value(["deepseek", "openai"]).run()
+    names = trace_names(figs(at)[0])
+    assert "DeepSeek-V3" in names and "GPT-4o" in names and "Doubao-pro 32k" not in names
+    assert at.query_params["vendor"] == ["deepseek", "openai"]
 
 
-def test_language_switch_writes_the_url(monkeypatch):
-    monkeypatch.delenv("PRICEWAR_DATA", raising=False)
-    at = run()
+def test_currency_and_kind_change_axis_and_title():
+    at = run("pages/prices.py", {"lang": "en", "vendor": "deepseek"})
+    at.sidebar.segmented_control[1].set_value("USD").run()
+    fig = figs(at)[0]
+    assert fig["layout"]["yaxis"]["title"]["text"] == "US$ per million tokens"
+    at.sidebar.radio[0].set_value("output").run()
+    assert "cheapest output price" in header(figs(at)[0])
+    assert at.query_params["currency"] == "USD" and at.query_params["kind"] == "output"
+
+
+def test_language_switch_changes_labels_and_url():
+    at = run("pages/prices.py")
     at.sidebar.segmented_control[0].set_value("en").run()
-    assert at.title[0].value == "The LLM API price war"
+    assert at.title[0].value == "Price curves"
+    assert "cheapest" in header(figs(at)[0])
     assert at.query_params["lang"] == "en"
 
 
-def test_unknown_language_falls_back_with_a_notice(monkeypatch):
-    monkeypatch.delenv("PRICEWAR_DATA", raising=False)
-    at = run({"lang": "<script>"})
+def test_url_round_trips_into_every_control():
+    query = {"lang": "en", "vendor": ["alibaba", "baidu"], "currency": "USD", "kind": "blended",
+             "from": "2024-05-01", "to": "2024-07-01"}
+    at = run("pages/prices.py", query)
+    assert sorted(at.sidebar.multiselect[0].value) == ["alibaba", "baidu"]
+    assert at.sidebar.radio[0].value == "blended"
+    fig = figs(at)[0]
+    assert trace_names(fig) <= {"Qwen-Long", "Qwen-Max", "ERNIE Speed 8k", "ERNIE Lite 8k", "ERNIE 4.0 8k"}
+    assert fig["layout"]["xaxis"]["range"][0].startswith("2024-05-01")
+    for key, value in query.items():
+        assert at.query_params[key] == value
+    assert not at.toast
+
+
+def test_the_view_survives_moving_between_pages():
+    at = run("pages/prices.py", {"lang": "en", "vendor": ["deepseek"]})
+    at.switch_page("pages/compare.py").run()
+    assert at.title[0].value == "Vendor comparison"
+    assert at.query_params["vendor"] == "deepseek" and at.query_params["lang"] == "en"
+    assert "DeepSeek" in header(figs(at)[0])
+
+
+def test_bad_parameters_fall_back_with_one_notice():
+    at = run("pages/prices.py", {"lang": "en", "vendor": ["deepseek", "nosuch"], "currency": "EUR",
+                                 "from": "2024-13-01", "kind": "<b>x</b>"})
     assert not at.exception
-    assert at.title[0].value == "大模型 API 价格战"
-    assert "lang" not in at.query_params
-    # the URL's text reaches the notice Markdown-escaped, so it shows literally and links nowhere
-    assert [t.value for t in at.toast] == [r"网址参数 lang=\<script\> 无效，已改用默认值。"]
+    assert [t.value for t in at.toast] == [md("These link parameters were not valid, so defaults are shown: "
+                                              "vendor=nosuch; from=2024-13-01; currency=EUR; kind=<b>x</b>")]
+    assert trace_names(figs(at)[0]) == {"DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1"}
+    assert "currency" not in at.query_params and at.query_params["vendor"] == "deepseek"
+
+
+def test_timeline_event_card_from_the_list_and_the_url():
+    at = run("pages/timeline.py", {"lang": "en", "event": "deepseek-v3-price-restored"})
+    assert at.selectbox[0].value == "deepseek-v3-price-restored"
+    assert at.subheader[0].value == md("DeepSeek-V3's 45-day promotion ends; the full price returns")
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    assert any("2月9日" in q for q in quotes)
+    at.selectbox[0].set_value("zhipu-glm3-turbo-cut").run()
+    assert at.query_params["event"] == "zhipu-glm3-turbo-cut"
+    assert any(md("kazike-2024-05-22") in w.value for w in at.warning)  # the dispute is shown
+
+
+def test_compare_reference_model_and_dates():
+    at = run("pages/compare.py", {"lang": "en", "ref": "GPT-4 Turbo"})
+    table = at.dataframe[0].value
+    row = table[table["Model"] == "Doubao-pro 32k"].iloc[0]
+    assert row["Sentence to quote"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
+    at.selectbox[0].set_value("DeepSeek-V2").run()
+    assert at.query_params["ref"] == "DeepSeek-V2"
+    at.date_input(key="w_at").set_value(__import__("datetime").date(2025, 2, 10)).run()
+    assert header(figs(at)[0]).startswith("<b>On 2025-02-10")
+
+
+def test_data_page_lists_exactly_the_filtered_rows_and_exports_them():
+    at = run("pages/data.py", {"lang": "en", "vendor": "tencent", "kind": "input"})
+    shown = at.dataframe[0].value
+    assert set(shown["model"]) == {"hunyuan-lite", "hunyuan-standard", "hunyuan-pro"}
+    button = at.get("download_button")[0]
+    assert f"({len(shown)} rows)" in button.proto.label
+    assert at.dataframe[1].value["id"].tolist() == ["aikeji-2024-05-25"]
+
+
+def test_presentation_mode_shows_the_chart_alone(monkeypatch):
+    import ui.state
+
+    monkeypatch.setattr(ui.state, "embedded", lambda: True)  # what st.context says for ?embed=true
+    at = run("pages/prices.py", {"lang": "en"})
+    assert len(at.get("plotly_chart")) == 1
+    assert not at.title and not at.sidebar.multiselect and not at.get("popover")
 
 
 def test_pointed_at_another_folder_by_environment(monkeypatch):
-    from conftest import GOOD
-
     monkeypatch.setenv("PRICEWAR_DATA", str(GOOD))
-    assert metrics(run({"lang": "en"}))["Price records"] == "14"
+    at = run("pages/data.py", {"lang": "en"})
+    fixture = (GOOD / "prices.csv").read_text()
+    assert len(at.dataframe[0].value) == fixture.count(",input,") + fixture.count(",cache_miss,") == 9
 
 
 def test_bad_data_lists_every_problem_as_plain_text(monkeypatch, bad_case):
     monkeypatch.setenv("PRICEWAR_DATA", str(bad_case("prices_several_problems")))
-    at = run({"lang": "en"})
+    at = run(query={"lang": "en"})
     assert not at.exception
     assert at.error[0].value == "The data files have problems, so nothing can be shown (3 problems in 1 file):"
     listing = at.code[0].value.splitlines()
     assert listing[0] == "prices.csv:2: field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"
-    assert len(listing) == 3 and not at.metric
+    assert len(listing) == 3 and not at.get("plotly_chart")
+
+
+def test_bad_data_summary_is_in_the_page_language(monkeypatch, bad_case):
+    monkeypatch.setenv("PRICEWAR_DATA", str(bad_case("prices_several_problems")))
+    assert run().error[0].value == "数据文件有误，无法显示。问题如下（1 个文件中有 3 个问题）："
 
 
 def test_missing_data_folder_is_a_message(monkeypatch, tmp_path):
@@ -82,18 +183,11 @@ def test_missing_data_folder_is_a_message(monkeypatch, tmp_path):
     assert at.error[0].value == f"找不到数据文件夹：{md(tmp_path / 'gone')}"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_problem_text_from_data_is_never_markdown(monkeypatch, bad_case, lang):
+def test_problem_text_from_data_is_never_markdown(monkeypatch, bad_case):
     folder = bad_case("prices_unknown_vendor")
     text = (folder / "prices.csv").read_text().replace("aliyun", "[click](https://evil.example)")
     (folder / "prices.csv").write_text(text)
     monkeypatch.setenv("PRICEWAR_DATA", str(folder))
-    at = run({"lang": lang})
-    # the payload reaches the page only inside a code block, which shows text literally
+    at = run()
     assert "[click](https://evil.example)" in at.code[0].value
     assert all("evil.example" not in e.value for e in at.error)
-
-
-def test_bad_data_summary_is_in_the_page_language(monkeypatch, bad_case):
-    monkeypatch.setenv("PRICEWAR_DATA", str(bad_case("prices_several_problems")))
-    assert run().error[0].value == "数据文件有误，无法显示。问题如下（1 个文件中有 3 个问题）："

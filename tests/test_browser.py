@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -10,6 +11,8 @@ from playwright.sync_api import Page, expect
 from server import ServerFailed, StreamlitServer
 
 pytestmark = pytest.mark.browser
+PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/126.0 Mobile Safari/537.36")
 
 
 @pytest.fixture(scope="module")
@@ -25,43 +28,94 @@ def app_url():
 
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_timeout(300)
 
 
-def test_overview_renders_in_chinese_with_cjk_glyphs(page: Page, app_url):
-    open_page(page, app_url)
-    expect(page.get_by_role("heading", name="大模型 API 价格战")).to_be_visible()
-    expect(page.get_by_test_id("stMetric")).to_have_count(6)
+def traces(page: Page) -> int:
+    return page.locator(".js-plotly-plot .scatterlayer .trace").count()
+
+
+@pytest.mark.parametrize("path,heading", [("/", "时间线"), ("/prices", "价格曲线"), ("/compare", "厂商对比"),
+                                          ("/data", "数据与来源")])
+def test_every_page_loads_without_error(page: Page, app_url, path, heading):
+    open_page(page, app_url + path)
+    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
     assert page.locator("[data-testid='stException']").count() == 0
-    # the CJK font is installed: the title is laid out with real glyphs, as wide as its characters need
-    width = page.get_by_role("heading", name="大模型 API 价格战").evaluate(
+    if path != "/data":
+        assert traces(page) > 0
+
+
+def test_cjk_is_rendered_with_real_glyphs(page: Page, app_url):
+    open_page(page, app_url + "/prices")
+    width = page.get_by_role("heading", name="价格曲线").evaluate(
         "el => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().width; }")
-    assert width > 200
+    assert width > 100
 
 
-def test_language_switch_changes_labels_and_url(page: Page, app_url):
-    open_page(page, app_url)
+def test_vendor_choice_changes_chart_and_url_and_survives_a_new_browser(browser, page: Page, app_url):
+    open_page(page, app_url + "/prices?lang=en")
+    before = traces(page)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input")
+    for name in ("DeepSeek", "OpenAI"):
+        box.fill(name)
+        page.get_by_role("option", name=name, exact=True).click()
+    expect(page).to_have_url(re.compile(r"vendor=deepseek&vendor=openai"))
+    page.wait_for_timeout(800)
+    after = traces(page)
+    assert 0 < after < before
+    other = browser.new_context()
+    fresh = other.new_page()
+    open_page(fresh, page.url)
+    assert traces(fresh) == after
+    expect(fresh.get_by_role("heading", name="Price curves")).to_be_visible()
+    other.close()
+
+
+def test_moving_to_another_page_keeps_the_view(page: Page, app_url):
+    open_page(page, app_url + "/prices?lang=en&vendor=deepseek&currency=USD")
+    page.get_by_role("link", name="Vendor comparison").click()
+    expect(page).to_have_url(re.compile(r"/compare\?.*vendor=deepseek"))
+    expect(page).to_have_url(re.compile(r"currency=USD"))
+    expect(page.get_by_role("heading", name="Vendor comparison")).to_be_visible()
+
+
+def test_language_switch(page: Page, app_url):
+    open_page(page, app_url + "/prices")
     page.get_by_role("radio", name="English").click()
-    expect(page.get_by_role("heading", name="The LLM API price war")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"[?&]lang=en"))
-    expect(page.get_by_text("Price records")).to_be_visible()
+    expect(page.get_by_role("heading", name="Price curves")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"lang=en"))
 
 
-def test_url_language_survives_a_fresh_browser(browser, app_url):
-    context = browser.new_context()
+def test_presentation_mode_hides_the_chrome(page: Page, app_url):
+    open_page(page, app_url + "/prices?embed=true&lang=en")
+    assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator(
+        "[data-testid='stSidebar']").is_visible()
+    assert page.get_by_role("heading", name="Price curves").count() == 0
+    assert traces(page) > 0
+
+
+def test_phone_width_no_horizontal_scroll(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  user_agent=PHONE_UA)
     page = context.new_page()
-    open_page(page, app_url + "/?lang=en")
-    expect(page.get_by_role("heading", name="The LLM API price war")).to_be_visible()
+    for path in ("/", "/prices", "/compare", "/data"):
+        open_page(page, app_url + path)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, path
     context.close()
 
 
-def test_phone_width_has_no_horizontal_scroll(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    open_page(page, app_url)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0
-    context.close()
+def test_modebar_camera_downloads_a_1600_by_900_png(page: Page, app_url):
+    open_page(page, app_url + "/prices?lang=en&vendor=deepseek")
+    page.locator(".js-plotly-plot").first.hover()
+    with page.expect_download() as info:
+        page.locator(".modebar-btn[data-title='Download plot as a PNG']").first.click()
+    download = info.value
+    assert download.suggested_filename == "pricewar-prices-en-input-CNY-deepseek-2024-01-01_2025-03-31.png"
+    data = open(download.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1600, 900)
 
 
 def test_a_server_that_cannot_start_reports_its_output(tmp_path):

@@ -1,18 +1,35 @@
-"""Cached data and URL-backed view state for the pages."""
+"""Cached data and the URL-backed view for the pages.
+
+The view (filters, language, page options) lives in the URL so a pasted link reproduces the page. Within
+a session the last view is also kept in ``st.session_state``: Streamlit clears the URL's parameters when
+the reader moves to another page, and the page then writes the session's view back.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
 from pricewar import Dataset, default_data_dir, i18n, load_dataset
 from pricewar.errors import DataDirError, DataError
 from pricewar.load import fingerprint
+from pricewar.normalize import normalize, series_table
 from pricewar.safe import md
+from pricewar.select import model_label
+from pricewar.view import VIEW_KINDS, Choices, View, notice_text, parse_view, view_params
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _load(key: tuple) -> Dataset:
     return load_dataset(key[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(key: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    data = _load(key)
+    return series_table(data.prices, data.fx), normalize(data.prices, data.fx)
 
 
 def dataset(lang: str) -> Dataset:
@@ -29,19 +46,146 @@ def dataset(lang: str) -> Dataset:
         st.stop()
 
 
+def tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(step series with blends, every stated row normalized) — cached like the dataset."""
+    return _tables(fingerprint(default_data_dir()))
+
+
+def choices(data: Dataset, series: pd.DataFrame) -> Choices:
+    labels = {model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True)}
+    return Choices(
+        vendors=frozenset(data.vendors["id"]),
+        events=frozenset(data.events["id"]),
+        models=frozenset(labels),
+        first=data.prices["date"].min().date(),
+        last=data.prices["date"].max().date(),
+    )
+
+
+def _params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def embedded() -> bool:
+    """Presentation mode: the page was opened with ``?embed=true``. Streamlit keeps that parameter to itself
+    (it hides its own chrome and it is not in ``st.query_params``), so ask ``st.context``."""
+    return bool(st.context.is_embedded)
+
+
+def current_view(data: Dataset, series: pd.DataFrame) -> View:
+    """The view of this run. The session's view is kept while the URL is the one this app last wrote, or
+    empty (Streamlit empties it on a page change); otherwise the URL is read — on a session's first run,
+    or when a link is opened — and its bad parameters are listed in one notice."""
+    url, state = _params(), st.session_state
+    if "view" in state and (not url or url == state.get("_url_written")):
+        return state["view"].with_(embed=embedded())
+    view, notices = parse_view(url, choices(data, series))
+    view = view.with_(embed=embedded())
+    state["view"] = view
+    if notices:
+        st.toast(md(notice_text(notices, view.lang)))
+    return view
+
+
+def set_view(view: View) -> View:
+    """Make ``view`` the session's view and the URL's."""
+    st.session_state["view"] = view
+    params = view_params(view.with_(embed=False))  # Streamlit owns ?embed=, and keeps it in the URL itself
+    if _params() != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
+        st.query_params.from_dict(params)
+    st.session_state["_url_written"] = _params()
+    return view
+
+
+# --- the shared sidebar ------------------------------------------------------------------------------------
+def _from_widgets() -> None:
+    s = st.session_state
+    view: View = s["view"]
+    dates = s.get("w_dates") or (view.start, view.end)
+    start, end = (dates[0], dates[1]) if len(dates) == 2 else (dates[0], view.end)
+    s["view"] = view.with_(
+        lang=s.get("w_lang") or view.lang,
+        vendors=tuple(sorted(s.get("w_vendors") or ())),
+        start=start,
+        end=max(start, end),
+        currency=s.get("w_currency") or view.currency,
+        kind=s.get("w_kind") or view.kind,
+    )
+
+
+def _sync_widgets(view: View) -> None:
+    """Put the view into the widgets' state when the view changed from elsewhere (URL, page change)."""
+    s = st.session_state
+    wanted = {
+        "w_lang": view.lang,
+        "w_vendors": list(view.vendors),
+        "w_dates": (view.start, view.end),
+        "w_currency": view.currency,
+        "w_kind": view.kind,
+    }
+    if s.get("_widgets_view") != view:
+        for key, value in wanted.items():
+            s[key] = value
+        s["_widgets_view"] = view
+
+
+def sidebar(data: Dataset, view: View, *, kind: bool = True, dates: bool = True, currency: bool = True) -> View:
+    """The shared controls; returns the view they set. Not drawn in presentation mode."""
+    if view.embed:
+        return set_view(view)
+    _sync_widgets(view)
+    lang = view.lang
+    sb = st.sidebar
+    sb.segmented_control(
+        i18n.t("language", lang),
+        options=list(i18n.LANGS),
+        key="w_lang",
+        format_func=lambda c: {"zh": "中文", "en": "English"}[c],
+        on_change=_from_widgets,
+    )
+    names = dict(zip(data.vendors["id"], data.vendors["name_zh" if lang == "zh" else "name_en"], strict=True))
+    with_prices = [v for v in data.vendors["id"] if v in set(data.prices["vendor"]) or v in set(data.events["vendor"])]
+    sb.multiselect(
+        i18n.t("vendors", lang),
+        options=with_prices,
+        format_func=lambda v: names.get(v, v),
+        key="w_vendors",
+        placeholder=i18n.t("vendors_all", lang),
+        on_change=_from_widgets,
+    )
+    if dates:
+        sb.date_input(
+            i18n.t("date_range", lang),
+            key="w_dates",
+            min_value=date(2023, 1, 1),
+            max_value=date(2025, 12, 31),
+            on_change=_from_widgets,
+            format="YYYY-MM-DD",
+        )
+    if currency:
+        sb.segmented_control(
+            i18n.t("currency", lang),
+            options=["CNY", "USD"],
+            key="w_currency",
+            format_func=lambda c: i18n.t(f"cur_{c}", lang),
+            on_change=_from_widgets,
+        )
+    if kind:
+        sb.radio(
+            i18n.t("kind", lang),
+            options=list(VIEW_KINDS),
+            key="w_kind",
+            format_func=lambda k: i18n.t(f"kind_{k}", lang),
+            on_change=_from_widgets,
+        )
+    view = st.session_state["view"]
+    st.session_state["_widgets_view"] = view
+    return set_view(view)
+
+
 def language() -> str:
-    """The page language from ``?lang=`` (zh by default), with a sidebar switch that writes it back."""
+    """The page language before the data is loaded (for the bad-data messages)."""
+    if "view" in st.session_state and not st.query_params:
+        return st.session_state["view"].lang
     raw = st.query_params.get("lang", i18n.DEFAULT_LANG)
-    lang = raw if raw in i18n.LANGS else i18n.DEFAULT_LANG
-    choice = st.sidebar.segmented_control(
-        i18n.t("language", lang), options=list(i18n.LANGS), default=lang,
-        format_func=lambda code: {"zh": "中文", "en": "English"}[code], key="lang_switch")
-    if choice and choice != lang:
-        lang = choice
-    if lang != i18n.DEFAULT_LANG:
-        st.query_params["lang"] = lang
-    elif "lang" in st.query_params:
-        del st.query_params["lang"]
-    if raw not in i18n.LANGS:
-        st.toast(i18n.t("bad_param", lang, name="lang", value=md(raw[:40])))
-    return lang
+    return raw if raw in i18n.LANGS else i18n.DEFAULT_LANG

@@ -1,0 +1,103 @@
+"""Data & sources: every price row behind the charts for the current filters, with sources, words and
+disputes; the CSV of exactly this selection."""
+
+import pandas as pd
+import streamlit as st
+
+from pricewar import i18n
+from pricewar.select import prices_in_view, value_column
+from ui.state import current_view, dataset, language, sidebar, tables
+
+data = dataset(language())
+series, normalized = tables()
+view = sidebar(data, current_view(data, series))
+lang = view.lang
+rows = prices_in_view(normalized, view)
+sources = data.sources.set_index("id")
+names = dict(zip(data.vendors["id"], data.vendors[f"name_{lang}"], strict=True))
+cur = i18n.t(f"cur_{view.currency}", lang)
+
+
+def first_link(cell: str) -> str | None:
+    for sid in cell.split(";"):
+        url = sources["url"].get(sid.strip(), "")
+        if url:
+            return url
+    return None
+
+
+table = pd.DataFrame(
+    {
+        "date": rows["date"].dt.date,
+        "vendor": [names.get(v, v) for v in rows["vendor"]],
+        "model": rows["model"],
+        "tier": rows["tier"],
+        "kind": rows["kind"],
+        "stated": [f"{p:g} {c} {u}" for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
+        "converted": rows[value_column(view.currency)].round(6),
+        "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],
+        "source": rows["source"],
+        "link": [first_link(s) for s in rows["source"]],
+        "quote": rows["quote"],
+        "dispute": rows["dispute"],
+        "note": rows["note"],
+    }
+)
+
+if not view.embed:
+    st.title(i18n.t("page_data", lang))
+    st.caption(i18n.t("data_intro", lang))
+if table.empty:
+    st.info(i18n.t("nothing_selected", lang))
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "date": st.column_config.DateColumn(i18n.t("col_date", lang), format="YYYY-MM-DD"),
+        "vendor": i18n.t("col_vendor", lang),
+        "model": i18n.t("col_model", lang),
+        "tier": i18n.t("col_tier", lang),
+        "kind": i18n.t("col_kind", lang),
+        "stated": i18n.t("col_stated", lang),
+        "converted": st.column_config.NumberColumn(i18n.t("col_converted", lang, cur=cur), format="%g"),
+        "fx": i18n.t("col_fx", lang),
+        "source": i18n.t("col_source", lang),
+        "link": st.column_config.LinkColumn(i18n.t("col_link", lang)),
+        "quote": i18n.t("col_quote", lang),
+        "dispute": i18n.t("col_dispute", lang),
+        "note": i18n.t("col_note", lang),
+    },
+)
+csv = rows.drop(columns=["series"], errors="ignore").to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+st.download_button(
+    i18n.t("download_csv", lang, n=len(rows)),
+    csv,
+    mime="text/csv",
+    file_name=f"pricewar-{view.kind}-{view.currency}-{'-'.join(view.vendors) or 'all'}-{view.start}_{view.end}.csv",
+)
+
+if not view.embed:
+    st.subheader(i18n.t("sources_heading", lang))
+    cited = {s.strip() for cell in rows["source"] for s in cell.split(";")}
+    src = data.sources[data.sources["id"].isin(cited)]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "id": src["id"],
+                "title": src["title"],
+                "outlet": src["outlet"],
+                "published": [p or d for p, d in zip(src["published"], src["dated"], strict=True)],
+                "link": [u or None for u in src["url"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "id": "id",
+            "title": i18n.t("col_title", lang),
+            "outlet": i18n.t("col_outlet", lang),
+            "published": i18n.t("col_published", lang),
+            "link": st.column_config.LinkColumn(i18n.t("col_link", lang)),
+        },
+    )

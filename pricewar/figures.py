@@ -1,0 +1,669 @@
+"""Plotly figure builders: tidy frames and a few options in, ``go.Figure`` out. No I/O, no Streamlit.
+
+Every figure carries, inside it, what a screenshot needs: a title stating the finding, a subtitle with the
+filters in words, a source line and, when prices were converted, the exchange rates used. Text from the
+data files is escaped (:func:`pricewar.safe.plot_text`) before it enters a figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pricewar import i18n
+from pricewar.safe import plot_text as esc
+from pricewar.select import model_label, value_column
+from pricewar.view import View
+
+FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, Arial, sans-serif"
+EXPORT = {"width": 800, "height": 450, "scale": 2}  # the modebar camera: 1600 × 900 pixels
+EVENT_SYMBOLS = {
+    "launch": "circle",
+    "price_cut": "triangle-down",
+    "free": "star",
+    "promo_start": "diamond",
+    "promo_end": "diamond-open",
+    "price_restore": "triangle-up",
+    "price_rise": "triangle-up-open",
+    "consumer": "square",
+    "open_source": "hexagon",
+    "claim": "x",
+    "market": "cross",
+}
+GREY = "#6b6b6b"
+
+
+# --- shared frame --------------------------------------------------------------------------------------
+def money(value: float, currency: str, lang: str) -> str:
+    """1 → "1 元" / "CNY 1"; small numbers keep their significant digits; 0 → free."""
+    if value == 0:
+        return i18n.t("free", lang)
+    if value >= 100:
+        text = f"{value:,.0f}"
+    elif value >= 1:
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.3g}"
+    if currency == "CNY":
+        return f"{text} 元" if lang == "zh" else f"¥{text}"
+    return f"{text} 美元" if lang == "zh" else f"${text}"
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return i18n.t(f"kind_{kind}", lang)
+
+
+def vendor_names(vendors: pd.DataFrame, lang: str) -> dict[str, str]:
+    col = "name_zh" if lang == "zh" else "name_en"
+    return dict(zip(vendors["id"], vendors[col], strict=True))
+
+
+def filters_in_words(view: View, vendors: pd.DataFrame, lang: str, *, prices: bool = True, dates: bool = True) -> str:
+    """The view's filters as a phrase for a subtitle: vendors; date range; price kind; unit."""
+    names = vendor_names(vendors, lang)
+    sep = "、" if lang == "zh" else ", "
+    parts = [sep.join(names.get(v, v) for v in view.vendors) if view.vendors else i18n.t("vendors_all", lang)]
+    if dates:
+        parts.append(i18n.t("date_span", lang, start=view.start.isoformat(), end=view.end.isoformat()))
+    if prices:
+        parts.append(kind_label(view.kind, lang))
+        parts.append(i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang)))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def fx_note(rows: pd.DataFrame, currency: str, lang: str) -> str:
+    """The rates used, when any shown price was converted from its stated currency."""
+    converted = rows[rows["currency"] != currency]
+    if converted.empty:
+        return ""
+    rates = converted.drop_duplicates("fx_month").sort_values("fx_month")
+    parts = [f"{m} {r:.4g}" for m, r in zip(rates["fx_month"], rates["usd_cny"], strict=True)]
+    if len(parts) > 4:
+        parts = [*parts[:2], "…", *parts[-1:]]
+    return i18n.t("fx_note", lang, rates=", ".join(parts))
+
+
+def source_line(rows: pd.DataFrame, lang: str, column: str = "source", limit: int = 6) -> str:
+    ids = list(dict.fromkeys(s.strip() for cell in rows[column] for s in str(cell).split(";") if s.strip()))
+    shown = ", ".join(ids[:limit]) + (f" +{len(ids) - limit}" if len(ids) > limit else "")
+    return i18n.t("source_line", lang, sources=shown or "—")
+
+
+def wrap(text: str, size: float, width_px: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width_px`` (at font ``size``), at spaces where there are
+    any, else between characters (Chinese has no spaces)."""
+    lines, line = [], ""
+    for token in re.findall(r"\S+\s*|\s+", text):
+        if line and text_width(line + token.rstrip(), size) > width_px:
+            if text_width(token, size) > width_px:  # a long run without spaces: split it by characters
+                for ch in token:
+                    if text_width(line + ch, size) > width_px:
+                        lines.append(line.rstrip())
+                        line = ""
+                    line += ch
+                continue
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def frame(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    notes: Sequence[str],
+    *,
+    extra_top: int = 0,
+    height: int = 600,
+    width_px: int = 900,
+    left_px: int | None = None,
+) -> go.Figure:
+    """The shared look, and a header that a screenshot keeps: the title (the finding), the subtitle (the
+    filters in words) and small grey notes (source line, exchange rates), each wrapped to the figure's
+    width. The header sits above the plot, from the figure's left edge, so that no legend or axis label,
+    however long, runs into it. ``left_px`` is the left margin (the builder sizes it to its labels)."""
+    compact = width_px < 600
+    left = left_px if left_px is not None else (50 if compact else 60)
+    room = width_px - 24
+    t_size = 15 if compact else 18
+    lines = [f"<b>{esc(line)}</b>" for line in wrap(title, t_size, room)]
+    lines += [f"<span style='font-size:12px;color:{GREY}'>{esc(line)}</span>" for line in wrap(subtitle, 12, room)]
+    for note in (n for n in notes if n):
+        lines += [f"<span style='font-size:11px;color:{GREY}'>{esc(line)}</span>" for line in wrap(note, 11, room)]
+    header_px = int(len(lines) * t_size * 1.32) + 8  # plotly spaces each line by the annotation's font size
+    fig.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        xshift=-(left - 8),
+        yshift=extra_top,
+        align="left",
+        showarrow=False,
+        font={"size": t_size},
+        name="header",
+    )
+    legend = {
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "y": -0.08,
+        "yanchor": "top",
+        "font": {"size": 10 if compact else 11},
+    }
+    if compact:
+        legend |= {"entrywidth": 0.5, "entrywidthmode": "fraction"}
+    fig.update_layout(
+        template="plotly_white",
+        height=height + extra_top,
+        font={"family": FONT, "size": 13, "color": "#222"},
+        margin={"l": left, "r": 12 if compact else 24, "t": header_px + extra_top + (36 if compact else 10), "b": 40},
+        legend=legend,
+        hoverlabel={"font": {"family": FONT}},
+    )
+    fig.update_yaxes(automargin=False)
+    if compact:
+        fig.update_xaxes(nticks=4)
+    return fig
+
+
+def _log_axis_with_free(
+    fig: go.Figure, axis: str, floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.25
+) -> None:
+    """A log price axis with decade ticks in the view's currency and, when a free price is shown, a
+    labelled 'free' tick at the floor where free prices are drawn (a log axis cannot draw 0)."""
+    lang = view.lang
+    lo, hi = math.log10(floor) - 0.25, math.log10(max(top, floor * 10)) + pad_hi
+    ticks = [10**e for e in range(math.ceil(lo), math.floor(hi) + 1) if 10**e > floor * 1.5]
+    tickvals = ([floor] if free_shown else []) + ticks
+    ticktext = ([f"<b>{esc(i18n.t('free', lang))}</b>"] if free_shown else []) + [
+        esc(money(t, view.currency, lang)) for t in ticks
+    ]
+    unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    update(
+        type="log", range=[lo, hi], tickvals=tickvals, ticktext=ticktext, title={"text": esc(unit)}, gridcolor="#eee"
+    )
+
+
+# --- price curves ----------------------------------------------------------------------------------------
+def _style(vendors: pd.DataFrame) -> dict[str, dict]:
+    return {r.id: {"color": r.color, "dash": r.dash, "marker": r.marker} for r in vendors.itertuples()}
+
+
+def free_floor(values: pd.Series) -> tuple[float, float]:
+    """Where 'free' is drawn on a log axis: half a decade below the lowest price shown (and that price)."""
+    positive = values[values > 0]
+    low = float(positive.min()) if len(positive) else 1.0
+    return 10 ** (math.floor(math.log10(low) * 2) / 2 - 0.5), low
+
+
+def place_labels(items: Sequence[tuple[float, float]], rows: int, gap: float = 6) -> list[int | None]:
+    """Greedy rows for labels given as (left, right) pixel extents: a label goes into the first row where
+    it overlaps no other label (with ``gap`` between); ``None`` when no row has room. ``items`` are in
+    order of priority."""
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
+    out: list[int | None] = []
+    for lo, hi in items:
+        for r in range(rows):
+            if all(hi + gap <= a or lo - gap >= b for a, b in taken[r]):
+                taken[r].append((lo, hi))
+                out.append(r)
+                break
+        else:
+            out.append(None)
+    return out
+
+
+def label_extent(centre: float, width: float, plot_width: float) -> tuple[float, float, str]:
+    """Where a label centred on ``centre`` goes without leaving the plot: (left, right, xanchor)."""
+    if centre - width / 2 < 0:
+        return centre, centre + width, "left"
+    if centre + width / 2 > plot_width:
+        return centre - width, centre, "right"
+    return centre - width / 2, centre + width / 2, "center"
+
+
+def text_width(text: str, size: int = 11) -> float:
+    """Rough pixel width: CJK characters are about one em, others about 0.58 em."""
+    return sum(size if ord(c) > 0x2E80 else size * 0.58 for c in text)
+
+
+def price_curves(
+    series: pd.DataFrame,
+    vendors: pd.DataFrame,
+    events: pd.DataFrame,
+    view: View,
+    *,
+    width_px: int = 900,
+    label_rows: int = 3,
+) -> go.Figure:
+    """One step line per model (vendor colour and dash), log y, free on a labelled floor, disputed change
+    points ringed, key events labelled above the plot in rows that never overlap."""
+    lang, col = view.lang, value_column(view.currency)
+    style = _style(vendors)
+    names = vendor_names(vendors, lang)
+    start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
+    fig = go.Figure()
+    unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
+    if series.empty:
+        return frame(
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+        )
+    floor, _ = free_floor(series[col])
+    for (vendor, model, tier), rows in series.groupby(["vendor", "model", "tier"], sort=False):
+        rows = rows.sort_values("date")
+        label = model_label(model, tier)
+        x = [max(d, start) for d in rows["date"]]
+        y = [v if v > 0 else floor for v in rows[col]]
+        last_until = rows["until"].iloc[-1]
+        x_end = end if pd.isna(last_until) or last_until > end else last_until
+        x.append(x_end)
+        y.append(y[-1])
+        hover = [
+            f"<b>{esc(label)}</b> · {esc(names.get(vendor, vendor))}<br>{d:%Y-%m-%d}: "
+            f"{esc(money(v, view.currency, lang))} {esc(unit) if v > 0 else ''}<br>"
+            f"{i18n.t('hover_source', lang)}: {esc(s)}"
+            + (f"<br>⚠ {i18n.t('disputed', lang)}: {esc(dp[:120])}" if dp else "")
+            for d, v, s, dp in zip(rows["date"], rows[col], rows["source"], rows["dispute"], strict=True)
+        ]
+        hover.append(hover[-1])
+        st = style.get(vendor, {"color": GREY, "dash": "solid", "marker": "circle"})
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines+markers",
+                line={"shape": "hv", "color": st["color"], "dash": st["dash"], "width": 2},
+                marker={"symbol": st["marker"], "size": [7] * (len(x) - 1) + [0], "color": st["color"]},
+                name=esc(label),
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=[vendor] * len(x),
+                meta={"vendor": vendor, "model": model, "tier": tier},
+            )
+        )
+    disputed = series[series["dispute"].fillna("") != ""]
+    if not disputed.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=[max(d, start) for d in disputed["date"]],
+                y=[v if v > 0 else floor for v in disputed[col]],
+                mode="markers",
+                name=esc(i18n.t("disputed", lang)),
+                marker={"symbol": "circle-open", "size": 16, "color": "#D55E00", "line": {"width": 2}},
+                hovertext=[
+                    f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
+                    for m, t, d in zip(disputed["model"], disputed["tier"], disputed["dispute"], strict=True)
+                ],
+                hoverinfo="text",
+                meta={"role": "disputed"},
+            )
+        )
+    # free floor
+    if (series[col] == 0).any():
+        fig.add_hline(y=floor, line={"color": GREY, "dash": "dot", "width": 1})
+    top_value = float(series[col].max()) if (series[col] > 0).any() else 1.0
+    _log_axis_with_free(fig, "y", floor, top_value, view, free_shown=(series[col] == 0).any())
+    fig.update_xaxes(range=[start, end], gridcolor="#eee")
+    # key events above the plot
+    placed = _event_labels(fig, events, view, width_px, label_rows)
+    # title: the finding
+    first = series.sort_values("date").groupby(["vendor", "model", "tier"]).head(1)
+    at_start = first[first["date"] <= start + pd.Timedelta(days=31)]
+    from_value = float(at_start[col].min()) if not at_start.empty else float(first[col].max())
+    now = series[series["until"].isna() | (series["until"] > end)]
+    to_value = float(now[col].min()) if not now.empty else float(series[col].min())
+    kind = kind_label(view.kind, lang) if lang == "zh" else kind_label(view.kind, lang).lower()
+    if to_value == 0:
+        title = i18n.t("title_prices_free", lang, kind=kind, a=money(from_value, view.currency, lang))
+    elif to_value < from_value:
+        title = i18n.t(
+            "title_prices_fell",
+            lang,
+            kind=kind,
+            a=money(from_value, view.currency, lang),
+            b=money(to_value, view.currency, lang),
+        )
+    else:
+        title = i18n.t("title_prices_flat", lang, kind=kind, b=money(to_value, view.currency, lang))
+    rows_used = max([r for r in placed if r is not None], default=-1) + 1
+    return frame(
+        fig,
+        title,
+        filters_in_words(view, vendors, lang),
+        [source_line(series, lang), fx_note(series, view.currency, lang)],
+        extra_top=20 * rows_used + 6,
+        height=820 if width_px < 600 else 640,
+        width_px=width_px,
+    )
+
+
+def _event_labels(fig: go.Figure, events: pd.DataFrame, view: View, width_px: int, rows: int) -> list:
+    """The most important events as labels above the plot, in rows where no two overlap and none leaves the
+    plot, each with a dotted line down to its date. Labels that find no room are left out."""
+    if events.empty:
+        return []
+    lang = view.lang
+    start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
+    span = max((end - start).days, 1)
+    plot_width = width_px - 80
+    chosen = events[events["importance"] >= 2].sort_values(["importance", "date"], ascending=[False, True])
+    texts, items = [], []
+    for ev in chosen.itertuples():
+        short = ev.models.split(";")[0] if ev.models else (ev.title_zh if lang == "zh" else ev.title_en)[:18]
+        text = f"{short} · {i18n.t('type_' + ev.type, lang)}"
+        lo, hi, anchor = label_extent((ev.date - start).days / span * plot_width, text_width(text) + 8, plot_width)
+        texts.append((ev, text, anchor))
+        items.append((lo, hi))
+    placed = place_labels(items, rows)
+    for (ev, text, anchor), row in zip(texts, placed, strict=True):
+        if row is None:
+            continue
+        fig.add_vline(x=ev.date, line={"color": "#bbb", "dash": "dot", "width": 1})
+        fig.add_annotation(
+            x=ev.date,
+            xref="x",
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            xanchor=anchor,
+            yshift=4 + 20 * row,
+            text=esc(text),
+            showarrow=False,
+            font={"size": 11, "color": "#333"},
+            bgcolor="rgba(255,255,255,0.85)",
+            name=f"event:{ev.id}",
+        )
+    return placed
+
+
+# --- timeline ------------------------------------------------------------------------------------------------
+def timeline(
+    events: pd.DataFrame, vendors: pd.DataFrame, view: View, selected: str = "", *, width_px: int = 900
+) -> go.Figure:
+    """Events on a date axis, one lane per vendor (vendor colour), marker shape by type."""
+    lang = view.lang
+    names = vendor_names(vendors, lang)
+    style = _style(vendors)
+    fig = go.Figure()
+    if events.empty:
+        return frame(
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+        )
+    lane_of = {v: names.get(v, v) for v in events["vendor"] if v}
+    market = i18n.t("lane_market", lang)
+    order = list(
+        dict.fromkeys(
+            sorted(
+                lane_of,
+                key=lambda v: (vendors.set_index("id").country.get(v, "ZZ"), events[events.vendor == v].date.min()),
+            )
+        )
+    )
+    lanes = [lane_of[v] for v in order] + ([market] if (events["vendor"] == "").any() else [])
+    title_col = f"title_{lang}"
+    for vendor, rows in events.groupby("vendor", sort=False):
+        color = style.get(vendor, {"color": GREY})["color"] if vendor else GREY
+        lane = lane_of.get(vendor, market)
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"],
+                y=[lane] * len(rows),
+                mode="markers",
+                name=esc(lane),
+                showlegend=False,
+                marker={
+                    "symbol": [EVENT_SYMBOLS.get(t, "circle") for t in rows["type"]],
+                    "size": [10 + 4 * i for i in rows["importance"]],
+                    "color": color,
+                    "line": {
+                        "width": [3 if e == selected else 1 for e in rows["id"]],
+                        "color": ["#000" if e == selected else "white" for e in rows["id"]],
+                    },
+                },
+                customdata=rows["id"],
+                hoverinfo="text",
+                hovertext=[
+                    f"<b>{esc(t)}</b><br>{d:%Y-%m-%d} · {esc(i18n.t('type_' + ty, lang))}<br>"
+                    f"{i18n.t('hover_source', lang)}: {esc(s)}"
+                    for t, d, ty, s in zip(rows[title_col], rows["date"], rows["type"], rows["source"], strict=True)
+                ],
+            )
+        )
+    for etype in [t for t in EVENT_SYMBOLS if t in set(events["type"])]:  # the legend of shapes
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=esc(i18n.t("type_" + etype, lang)),
+                marker={"symbol": EVENT_SYMBOLS[etype], "size": 11, "color": GREY},
+                hoverinfo="skip",
+                meta={"role": "legend"},
+            )
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], gridcolor="#eee")
+    fig.update_xaxes(
+        range=[pd.Timestamp(view.start) - pd.Timedelta(days=7), pd.Timestamp(view.end) + pd.Timedelta(days=7)],
+        gridcolor="#eee",
+    )
+    title = i18n.t(
+        "title_timeline",
+        lang,
+        n=len(events),
+        start=f"{events.date.min():%Y-%m-%d}",
+        end=f"{events.date.max():%Y-%m-%d}",
+    )
+    return frame(
+        fig,
+        title,
+        filters_in_words(view, vendors, lang, prices=False),
+        [source_line(events, lang)],
+        height=max(420, (44 if width_px < 600 else 60) * len(lanes) + 220),
+        width_px=width_px,
+        left_px=int(max(text_width(lane, 13) for lane in lanes)) + 18,
+    )
+
+
+# --- comparison ----------------------------------------------------------------------------------------------
+def ranking(at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900) -> go.Figure:
+    """Every model's price on a date, as a sorted horizontal bar chart on a log axis (free on a floor)."""
+    lang, col = view.lang, value_column(view.currency)
+    style = _style(vendors)
+    fig = go.Figure()
+    if at.empty:
+        return frame(
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+        )
+    rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
+    rows = rows.sort_values(col, ascending=False)
+    floor, _ = free_floor(rows[col])
+    values = [v if v > 0 else floor for v in rows[col]]
+    patterns = {"solid": "", "dash": "/", "dot": ".", "dashdot": "x", "longdash": "-"}
+    fig.add_trace(
+        go.Bar(
+            x=values,
+            y=[esc(lbl) for lbl in rows["label"]],
+            orientation="h",
+            base=floor / 3,
+            marker={
+                "color": [style.get(v, {"color": GREY})["color"] for v in rows["vendor"]],
+                "pattern": {
+                    "shape": [patterns.get(style.get(v, {}).get("dash", "solid"), "") for v in rows["vendor"]],
+                    "fgcolor": "white",
+                    "size": 6,
+                },
+            },
+            text=[esc(money(v, view.currency, lang)) for v in rows[col]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[
+                f"<b>{esc(lbl)}</b><br>{esc(money(v, view.currency, lang))}<br>{i18n.t('hover_source', lang)}: {esc(s)}"
+                for lbl, v, s in zip(rows["label"], rows[col], rows["source"], strict=True)
+            ],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    top = max(values)
+    _log_axis_with_free(fig, "x", floor, top, view, free_shown=(rows[col] == 0).any(), pad_hi=0.6)
+    paid = rows[rows[col] > 0]
+    cheap = rows.iloc[-1]
+    dear = rows.iloc[0]
+    ratio = (dear[col] / paid[col].min()) if len(paid) else 1
+    title = i18n.t(
+        "title_ranking",
+        lang,
+        date=view.at.isoformat(),
+        cheap=cheap["label"],
+        dear=dear["label"],
+        ratio=f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}",
+    )
+    return frame(
+        fig,
+        title,
+        filters_in_words(view, vendors, lang, dates=False),
+        [source_line(rows, lang), fx_note(rows, view.currency, lang)],
+        height=max(420, 28 * len(rows) + 200),
+        width_px=width_px,
+        left_px=int(max(text_width(label, 13) for label in rows["label"])) + 18,
+    )
+
+
+def dumbbell(
+    before: pd.DataFrame, after: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900
+) -> go.Figure:
+    """Before → after for every model priced at both ends of the window, with the change in %."""
+    lang, col = view.lang, value_column(view.currency)
+    style = _style(vendors)
+    key = ["vendor", "model", "tier"]
+    both = before[[*key, col, "source", "currency", "fx_month", "usd_cny"]].merge(
+        after[[*key, col, "source"]], on=key, suffixes=("_a", "_b")
+    )
+    fig = go.Figure()
+    if both.empty:
+        return frame(
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+        )
+    both["change"] = [
+        (b / a - 1) * 100 if a > 0 else (0.0 if b == 0 else math.inf)
+        for a, b in zip(both[f"{col}_a"], both[f"{col}_b"], strict=True)
+    ]
+    both = both.sort_values("change", ascending=False)
+    labels = [esc(model_label(m, t)) for m, t in zip(both["model"], both["tier"], strict=True)]
+    floor, _ = free_floor(pd.concat([both[f"{col}_a"], both[f"{col}_b"]]))
+    a = [v if v > 0 else floor for v in both[f"{col}_a"]]
+    b = [v if v > 0 else floor for v in both[f"{col}_b"]]
+    for lbl, va, vb, vendor in zip(labels, a, b, both["vendor"], strict=True):
+        fig.add_trace(
+            go.Scatter(
+                x=[va, vb],
+                y=[lbl, lbl],
+                mode="lines",
+                showlegend=False,
+                hoverinfo="skip",
+                line={"color": style.get(vendor, {"color": GREY})["color"], "width": 3},
+            )
+        )
+    colors = [style.get(v, {"color": GREY})["color"] for v in both["vendor"]]
+    fig.add_trace(
+        go.Scatter(
+            x=a,
+            y=labels,
+            mode="markers",
+            name=view.before.isoformat(),
+            marker={"size": 10, "color": "white", "line": {"color": colors, "width": 2}},
+            hoverinfo="skip",
+        )
+    )
+    change_text = [
+        i18n.t("from_free", lang)
+        if not math.isfinite(c)
+        else "0%"
+        if abs(c) < 0.5
+        else ("−" if c < 0 else "+") + f"{abs(c):.0f}%"
+        for c in both["change"]
+    ]
+    sides = ["middle left" if vb < va else "middle right" for va, vb in zip(a, b, strict=True)]
+    fig.add_trace(
+        go.Scatter(
+            x=b,
+            y=labels,
+            mode="markers+text",
+            name=view.after.isoformat(),
+            marker={"size": 10, "color": colors},
+            text=change_text,
+            textposition=sides,
+            hovertext=[
+                f"{lbl}: {esc(money(x, view.currency, lang))} → {esc(money(y, view.currency, lang))} ({c})"
+                for lbl, x, y, c in zip(labels, both[f"{col}_a"], both[f"{col}_b"], change_text, strict=True)
+            ],
+            hoverinfo="text",
+        )
+    )
+    _log_axis_with_free(fig, "x", floor, max(a + b), view, free_shown=min(a + b) == floor)
+    cut = both[both["change"] < 0]
+    biggest = both.sort_values("change").iloc[0]
+    title = i18n.t(
+        "title_dumbbell",
+        lang,
+        start=view.before.isoformat(),
+        end=view.after.isoformat(),
+        n=len(both),
+        k=len(cut),
+        model=model_label(biggest["model"], biggest["tier"]),
+        cut=change_text[list(both.index).index(biggest.name)],
+    )
+    sources = pd.DataFrame({"source": list(both["source_a"]) + list(both["source_b"])})
+    return frame(
+        fig,
+        title,
+        filters_in_words(view, vendors, lang, dates=False),
+        [source_line(sources, lang), fx_note(after, view.currency, lang)],
+        height=max(420, 30 * len(both) + 200),
+        width_px=width_px,
+        left_px=int(max(text_width(label, 13) for label in labels)) + 18,
+    )
+
+
+def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
+    """Each model's price as a fraction of the reference model's ('1/90'), with a sentence to quote."""
+    col, lang = value_column(view.currency), view.lang
+    rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
+    refs = rows[rows["label"] == ref]
+    if refs.empty:
+        return rows.iloc[0:0][["label"]]
+    ref_value = float(refs[col].iloc[0])
+    out = []
+    for r in rows.sort_values(col).itertuples():
+        value = getattr(r, col)
+        key = "ratio_sentence"
+        if value == 0:
+            ratio, key = i18n.t("free", lang), "ratio_sentence_free"
+        elif ref_value == 0:
+            ratio = "—"
+        elif ref_value / value >= 1.5:
+            ratio = f"1/{ref_value / value:,.0f}"
+        else:
+            ratio, key = f"{value / ref_value:,.2g}×", "ratio_sentence_more"
+        out.append(
+            {
+                "model": r.label,
+                "price": value,
+                "ratio": ratio,
+                "sentence": i18n.t(key, lang, model=r.label, ref=ref, ratio=ratio),
+                "source": r.source,
+            }
+        )
+    return pd.DataFrame(out)

@@ -1,0 +1,65 @@
+"""Choosing the rows a view shows: vendors, date range, price kind. Plain pandas, no Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pricewar.view import View
+
+
+def value_column(currency: str) -> str:
+    return "cny_per_1m" if currency == "CNY" else "usd_per_1m"
+
+
+def series_in_view(series: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Step-series rows of the view's kind and vendors that are in effect at some time in its date range."""
+    start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
+    rows = series[series["series"] == view.kind]
+    if view.vendors:
+        rows = rows[rows["vendor"].isin(view.vendors)]
+    live = (rows["date"] <= end) & (rows["until"].isna() | (rows["until"] > start))
+    return rows.loc[live].reset_index(drop=True)
+
+
+def events_in_view(events: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Events in the date range, of the chosen vendors (market and claim events always)."""
+    start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
+    rows = events[(events["date"] >= start) & (events["date"] <= end)]
+    if view.vendors:
+        rows = rows[rows["vendor"].isin(view.vendors) | (rows["vendor"] == "")]
+    return rows.reset_index(drop=True)
+
+
+def prices_in_view(normalized: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Stated price rows (every row of prices.csv, normalized) behind the view: its vendors, its kind
+    (input includes cache_miss; blended shows both legs), in effect at some time in its range."""
+    start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
+    kinds = {"input": ["input"], "output": ["output"], "cache_hit": ["cache_hit"], "blended": ["input", "output"]}[
+        view.kind
+    ]
+    rows = normalized[normalized["series"].isin(kinds)]
+    if view.vendors:
+        rows = rows[rows["vendor"].isin(view.vendors)]
+    rows = rows.sort_values(["vendor", "model", "tier", "series", "date"])
+    until = rows.groupby(["vendor", "model", "tier", "series"])["date"].shift(-1)
+    live = (rows["date"] <= end) & (until.isna() | (until > start))
+    return rows.loc[live].reset_index(drop=True)
+
+
+def model_label(model: str, tier: str) -> str:
+    return f"{model} {tier}".strip()
+
+
+def window_ends(series: pd.DataFrame, before, after) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """For each series, its price at the start of the window — or, if it began inside the window, its
+    first price there — and its price at the end of the window. Series that ended before the window
+    or began after it are left out."""
+    start, end = pd.Timestamp(before), pd.Timestamp(after)
+    live = (series["date"] <= end) & (series["until"].isna() | (series["until"] > start))
+    rows = series.loc[live].sort_values(["vendor", "model", "tier", "series", "date"])
+    key = ["vendor", "model", "tier", "series"]
+    at_start = rows[rows["date"] <= start].groupby(key).tail(1)
+    first_inside = rows[rows["date"] > start].groupby(key).head(1)
+    first = pd.concat([at_start, first_inside]).sort_values("date").groupby(key).head(1)
+    last = rows.groupby(key).tail(1)
+    return first.reset_index(drop=True), last.reset_index(drop=True)

@@ -1,0 +1,183 @@
+"""Figure builders, without Streamlit: what a reader sees in each chart."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pricewar import figures, load_dataset
+from pricewar.load import SHIPPED_DATA
+from pricewar.normalize import price_at, series_table
+from pricewar.select import events_in_view, series_in_view, window_ends
+from pricewar.view import View
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset(SHIPPED_DATA)
+
+
+@pytest.fixture(scope="module")
+def series(ds):
+    return series_table(ds.prices, ds.fx)
+
+
+def curves(ds, series, view, **kw):
+    return figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view, **kw)
+
+
+def header(fig):
+    return next(a.text for a in fig.layout.annotations if a.name == "header")
+
+
+def model_traces(fig):
+    return [t for t in fig.data if t.meta and "model" in t.meta]
+
+
+def test_price_curves_one_step_line_per_model_on_a_log_axis(ds, series):
+    view = View(vendors=("deepseek", "bytedance"))
+    fig = curves(ds, series, view)
+    names = {t.name for t in model_traces(fig)}
+    assert names == {"DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1", "Doubao-pro 32k", "Doubao-pro 128k"}
+    assert fig.layout.yaxis.type == "log"
+    assert all(t.line.shape == "hv" for t in model_traces(fig))
+    colours = {t.name: t.line.color for t in model_traces(fig)}
+    assert colours["DeepSeek-V2"] == "#0072B2" and colours["Doubao-pro 32k"] == "#D55E00"
+
+
+def test_currency_kind_and_language_change_the_figure(ds, series):
+    cny = curves(ds, series, View(vendors=("deepseek",)))
+    usd = curves(ds, series, View(vendors=("deepseek",), currency="USD", kind="output", lang="en"))
+    assert "元 / 百万 tokens" in cny.layout.yaxis.title.text
+    assert usd.layout.yaxis.title.text == "US$ per million tokens"
+    v2_out = next(t for t in model_traces(usd) if t.name == "DeepSeek-V2")
+    assert v2_out.y[0] == pytest.approx(2 / 7.2327)  # 2 元 output at May 2024's rate
+    assert "Output" in header(usd) and "Converted at FRED monthly averages (2024-05 7.233" in header(usd)
+    assert "按美联储" not in header(cny)  # nothing converted, no FX note
+
+
+def test_free_prices_sit_on_a_labelled_floor_not_dropped(ds, series):
+    fig = curves(ds, series, View(vendors=("baidu", "tencent")))
+    ticks = dict(zip(fig.layout.yaxis.ticktext, fig.layout.yaxis.tickvals, strict=True))
+    floor = ticks["<b>免费</b>"]
+    ernie = next(t for t in model_traces(fig) if t.name == "ERNIE Speed 8k")
+    assert ernie.y[-1] == floor and floor < min(v for t in model_traces(fig) for v in t.y if v != floor)
+    assert "10 ** " not in str(floor) and fig.layout.yaxis.range[0] < __import__("math").log10(floor)
+    assert header(fig).startswith("<b>输入最低价从") and "降至免费" in header(fig)
+
+
+def test_disputed_points_are_ringed(ds, series):
+    fig = curves(ds, series, View(vendors=("zhipu",), lang="en"))
+    ring = next(t for t in fig.data if t.meta and t.meta.get("role") == "disputed")
+    assert len(ring.x) == 1 and "kazike-2024-05-22" in ring.hovertext[0] or "thread-2024-05" in ring.hovertext[0]
+
+
+def test_event_labels_never_overlap_and_stay_inside(ds, series):
+    for width in (900, 340):
+        fig = curves(ds, series, View(), width_px=width)
+        labels = [a for a in fig.layout.annotations if a.name and a.name.startswith("event:")]
+        assert labels, width
+        plot_w = width - 80
+        start, span = pd.Timestamp(View().start), (pd.Timestamp(View().end) - pd.Timestamp(View().start)).days
+        boxes = []
+        for a in labels:
+            x = (pd.Timestamp(a.x) - start).days / span * plot_w
+            w = figures.text_width(a.text.replace("&amp;", "&")) + 8
+            lo = {"left": x, "right": x - w, "center": x - w / 2}[a.xanchor]
+            boxes.append((a.yshift, lo, lo + w))
+            assert -1 <= lo and lo + w <= plot_w + 1
+        for i, (row, lo, hi) in enumerate(boxes):
+            for row2, lo2, hi2 in boxes[i + 1:]:
+                assert row != row2 or hi <= lo2 or hi2 <= lo
+
+
+def test_data_text_is_escaped_in_every_figure(ds, series):
+    hostile = series[series["model"] == "DeepSeek-V2"].assign(model="<img src=x onerror=alert(1)>",
+                                                            source="<a href='javascript:x'>s</a>")
+    view = View(vendors=("deepseek",))
+    fig = figures.price_curves(hostile, ds.vendors, ds.events.iloc[0:0], view)
+    text = fig.to_json()
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<a href" not in text
+    at = price_at(hostile, "2024-06-01")
+    for fig in (figures.ranking(at, ds.vendors, view), figures.dumbbell(at, at, ds.vendors, view)):
+        assert "<img" not in fig.to_json()
+    ev = ds.events.head(2).assign(title_zh="<script>alert(1)</script>", source="<b>x</b>")
+    assert "<script>" not in figures.timeline(ev, ds.vendors, View()).to_json()
+
+
+def test_timeline_lanes_shapes_and_selection(ds):
+    view = View(vendors=("deepseek", "openai"), lang="en")
+    events = events_in_view(ds.events, view)
+    fig = figures.timeline(events, ds.vendors, view, selected="deepseek-v3-launch")
+    lanes = list(fig.layout.yaxis.categoryarray)
+    assert set(lanes) == {"DeepSeek", "OpenAI", "Market"}
+    deepseek = next(t for t in fig.data if t.name == "DeepSeek")
+    symbols = dict(zip(deepseek.customdata, deepseek.marker.symbol, strict=True))
+    assert symbols["deepseek-v3-price-restored"] == "triangle-up" and symbols["deepseek-v2-launch"] == "circle"
+    widths = dict(zip(deepseek.customdata, deepseek.marker.line.width, strict=True))
+    assert widths["deepseek-v3-launch"] == 3 and widths["deepseek-v2-launch"] == 1
+    assert {t.name for t in fig.data if t.meta and t.meta.get("role") == "legend"} >= {"Launch", "Price restored"}
+
+
+def test_ranking_is_sorted_and_its_title_states_the_spread(ds, series):
+    view = View(lang="en", at=date(2024, 6, 1))
+    at = price_at(series[series["series"] == "input"], view.at)
+    fig = figures.ranking(at, ds.vendors, view)
+    bars = fig.data[0]
+    # plotly draws the first bar at the bottom: the dearest at the bottom, the free ones on top
+    assert list(bars.y)[0] == "GPT-4 8k" and bars.text[-1] == "free"
+    values = [v for v in bars.x]
+    assert values == sorted(values, reverse=True)
+    assert header(fig).startswith("<b>On 2024-06-01,") and "GPT-4 8k cost 413× as much" in header(fig)
+
+
+def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
+    view = View(lang="en")
+    before, after = window_ends(series[series["series"] == "input"], view.before, view.after)
+    fig = figures.dumbbell(before, after, ds.vendors, view)
+    after_trace = next(t for t in fig.data if t.name == "2024-06-01")
+    cuts = dict(zip(after_trace.y, after_trace.text, strict=True))
+    assert cuts["Qwen-Long"] == "−98%" and cuts["GLM-3-Turbo"] == "−80%" and cuts["hunyuan-standard"] == "−55%"
+    assert cuts["ERNIE Speed 8k"] == "−100%" and cuts["GPT-4 Turbo"] == "0%"
+
+
+def test_ratio_table_gives_quotable_sentences(ds, series):
+    view = View(lang="en")
+    at = price_at(series[series["series"] == "input"], "2024-06-01")
+    table = figures.ratio_table(at, "GPT-4 Turbo", view).set_index("model")
+    assert table.loc["Doubao-pro 32k", "sentence"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
+    assert table.loc["DeepSeek-V2", "ratio"] == "1/72"
+    assert table.loc["ERNIE Speed 8k", "sentence"] == "ERNIE Speed 8k is free"
+    assert table.loc["GPT-4 8k", "sentence"] == "GPT-4 8k costs 2.9× as much as GPT-4 Turbo"
+
+
+def test_every_figure_has_title_filters_and_source(ds, series):
+    view = View(vendors=("alibaba",), lang="en")
+    at = price_at(series_in_view(series, view), view.at)
+    for fig in (curves(ds, series, view), figures.timeline(events_in_view(ds.events, view), ds.vendors, view),
+                figures.ranking(at, ds.vendors, view), figures.dumbbell(at, at, ds.vendors, view)):
+        text = header(fig)
+        assert text.startswith("<b>") and "Alibaba Cloud (Qwen)" in text and "Source: " in text and "pricewar" in text
+
+
+@pytest.mark.parametrize("text,size,width,lines", [
+    ("The cheapest input price fell from ¥7.17 to free", 15, 200, 3),
+    ("输入最低价从 7.17 元降至免费，价格战一年的结果", 15, 160, 3),
+    ("short", 12, 300, 1),
+])
+def test_wrap_keeps_every_line_within_the_width(text, size, width, lines):
+    out = figures.wrap(text, size, width)
+    assert len(out) == lines and all(figures.text_width(line, size) <= width for line in out)
+    assert "".join(out).replace(" ", "") == text.replace(" ", "")
+
+
+def test_place_labels_uses_rows_then_gives_up():
+    assert figures.place_labels([(0, 100), (50, 150), (120, 200), (10, 90)], rows=2) == [0, 1, 0, None]
+    assert figures.label_extent(5, 100, 800) == (5, 105, "left")
+    assert figures.label_extent(790, 100, 800) == (690, 790, "right")
+
+
+def test_money_reads_naturally():
+    assert figures.money(0.8, "CNY", "zh") == "0.8 元" and figures.money(2.5, "USD", "en") == "$2.5"
+    assert figures.money(0, "USD", "en") == "free" and figures.money(206.727, "CNY", "en") == "¥207"

@@ -1,0 +1,40 @@
+"""The event card: both languages, every source's own words with its link, any dispute. Data text is shown
+with Markdown escaped, so a quote or title can never become a link, an image or HTML."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pricewar import Dataset, i18n
+from pricewar.safe import md
+
+
+def event_card(data: Dataset, event_id: str, lang: str) -> None:
+    ev = data.events.set_index("id").loc[event_id]
+    other = "en" if lang == "zh" else "zh"
+    names = dict(zip(data.vendors["id"], data.vendors[f"name_{lang}"], strict=True))
+    with st.container(border=True):
+        st.subheader(md(ev[f"title_{lang}"]))
+        facts = [f"**{i18n.t('card_when', lang)}** {ev['date']:%Y-%m-%d}"]
+        if ev["effective"] == ev["effective"]:  # not NaT
+            facts.append(f"**{i18n.t('card_effective', lang)}** {ev['effective']:%Y-%m-%d}")
+        facts.append(f"**{i18n.t('card_type', lang)}** {i18n.t('type_' + ev['type'], lang)}")
+        if ev["vendor"]:
+            facts.append(md(names.get(ev["vendor"], ev["vendor"])))
+        st.markdown(" · ".join(facts))
+        st.markdown(md(ev[f"summary_{lang}"]))
+        with st.expander(i18n.t("card_other_lang", lang)):
+            st.markdown(f"**{md(ev[f'title_{other}'])}**")
+            st.markdown(md(ev[f"summary_{other}"]))
+        st.markdown(f"**{i18n.t('card_sources', lang)}**")
+        sources = data.sources.set_index("id")
+        for row in data.event_sources[data.event_sources["event"] == event_id].itertuples():
+            src = sources.loc[row.source]
+            label = f"{md(src['title'])} — {md(src['outlet'])}"
+            link = f"[{label}]({src['url']})" if src["url"] else f"{label} {i18n.t('no_link', lang)}"
+            st.markdown(f"- {link} · `{row.source}`")
+            st.markdown("> " + md(row.quote))
+        if ev["dispute"]:
+            st.warning(f"**{i18n.t('card_dispute', lang)}**: {md(ev['dispute'])}", icon=":material/error:")
+        if ev["note"]:
+            st.caption(f"{i18n.t('card_note', lang)}: {md(ev['note'])}")

@@ -1,0 +1,85 @@
+"""Showing a figure: theme-free plotly chart, a modebar PNG of 1600×900 named after the view, and server-side
+SVG/PNG files built only when asked for."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from pricewar import i18n
+from pricewar.figures import EXPORT
+from pricewar.safe import md
+from pricewar.view import View
+
+
+def filename(name: str, view: View) -> str:
+    who = "-".join(view.vendors) if view.vendors else "all"
+    raw = f"pricewar-{name}-{view.lang}-{view.kind}-{view.currency}-{who}-{view.start}_{view.end}"
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", raw)[:150]
+
+
+def plot_config(name: str, view: View) -> dict:
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "toImageButtonOptions": {"format": "png", "filename": filename(name, view), **EXPORT},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"] if name != "timeline" else ["lasso2d"],
+    }
+
+
+def show(fig: go.Figure, name: str, view: View, **kwargs):
+    """Draw ``fig`` as it was built (``theme=None``: vendor colours are not recoloured)."""
+    event = st.plotly_chart(fig, theme=None, width="stretch", config=plot_config(name, view), **kwargs)
+    if not view.embed:
+        _image_files(fig, name, view)
+    return event
+
+
+@st.cache_resource(show_spinner=False)
+def _image_server() -> bool:
+    import kaleido
+
+    kaleido.start_sync_server(silence_warnings=True)
+    return True
+
+
+def _image_files(fig: go.Figure, name: str, view: View) -> None:
+    lang = view.lang
+    stem = filename(name, view)
+    made = st.session_state.setdefault("_images", {})
+    key = f"{stem}-{view.at}-{view.before}-{view.after}-{view.ref}-{view.event}"
+    with st.popover(i18n.t("prepare_images", lang), icon=":material/download:"):
+        if st.button(i18n.t("prepare_images", lang), key=f"img_{name}_make", type="primary"):
+            try:
+                import plotly.io as pio
+
+                _image_server()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    png = pio.to_image(fig, format="png", **EXPORT)
+                    svg = pio.to_image(fig, format="svg", width=EXPORT["width"], height=EXPORT["height"])
+                made.clear()  # keep only the latest view's files
+                made[key] = (png, svg)
+            except Exception as exc:  # noqa: BLE001 - any failure of the image engine is a message, not a crash
+                st.warning(i18n.t("images_unavailable", lang, reason=md(type(exc).__name__)))
+        if key in made:
+            png, svg = made[key]
+            st.download_button(
+                i18n.t("download_png", lang), png, file_name=f"{stem}.png", mime="image/png", key=f"img_{name}_png"
+            )
+            st.download_button(
+                i18n.t("download_svg", lang), svg, file_name=f"{stem}.svg", mime="image/svg+xml", key=f"img_{name}_svg"
+            )
+
+
+def width_px() -> int:
+    """The width figures are laid out for: a phone's (its browser says 'Mobi' in its user agent), else a
+    desktop's. Figures stretch to the page either way; this decides wrapping and how many labels fit."""
+    try:
+        agent = st.context.headers.get("User-Agent", "") or ""
+    except Exception:  # noqa: BLE001 - no request context (e.g. bare mode): lay out for a desktop
+        agent = ""
+    return 340 if "Mobi" in agent else 900
