@@ -191,3 +191,37 @@ def test_problem_text_from_data_is_never_markdown(monkeypatch, bad_case):
     at = run()
     assert "[click](https://evil.example)" in at.code[0].value
     assert all("evil.example" not in e.value for e in at.error)
+
+
+@pytest.mark.browser  # kaleido drives the system chromium
+def test_image_files_are_built_only_when_asked_and_are_1600_by_900():
+    import struct
+
+    at = run("pages/prices.py", {"lang": "en", "vendor": "deepseek"}, timeout=90)
+    assert not at.get("download_button")  # nothing built until asked
+    at.button(key="img_prices_make").click().run()
+    assert not at.exception and not at.warning
+    png, svg = at.get("download_button")[:2]
+    assert png.proto.label == "Download PNG (1600×900)" and svg.proto.label == "Download SVG"
+    ((png_bytes, svg_bytes),) = at.session_state["_images"].values()
+    assert struct.unpack(">II", png_bytes[16:24]) == (1600, 900)
+    assert svg_bytes.startswith(b"<svg") and "DeepSeek" in svg_bytes.decode()
+
+
+def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch, good_copy):
+    import pricewar.load
+
+    monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
+    calls = []
+    real = pricewar.load.load_dataset
+    monkeypatch.setattr("ui.state.load_dataset", lambda d: calls.append(d) or real(d))
+    at = run("pages/data.py", {"lang": "en", "kind": "output"})
+    rows = len(at.dataframe[0].value)
+    loads = len(calls)
+    at.sidebar.segmented_control[1].set_value("USD").run()
+    at.sidebar.radio[0].set_value("input").run()
+    assert len(calls) == loads  # a filter change reads no file
+    with open(good_copy / "prices.csv", "a") as f:
+        f.write("2024-06-01,,zhipu,GLM-4-Air,,output,1,CNY,per_1m_tokens,article-a,新模型,,\n")
+    at.sidebar.radio[0].set_value("output").run()
+    assert len(calls) == loads + 1 and len(at.dataframe[0].value) == rows + 1
