@@ -261,6 +261,7 @@ def price_curves(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
         )
     floor, _ = free_floor(series[col])
+    traces = []
     for (vendor, model, tier), rows in series.groupby(["vendor", "model", "tier"], sort=False):
         rows = rows.sort_values("date")
         label = model_label(model, tier)
@@ -279,40 +280,55 @@ def price_curves(
         ]
         hover.append(hover[-1])
         st = style.get(vendor, {"color": GREY, "dash": "solid", "marker": "circle"})
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="lines+markers",
-                line={"shape": "hv", "color": st["color"], "dash": st["dash"], "width": 2},
-                marker={"symbol": st["marker"], "size": [7] * (len(x) - 1) + [0], "color": st["color"]},
-                name=esc(label),
-                hovertext=hover,
-                hoverinfo="text",
-                customdata=[vendor] * len(x),
-                meta={"vendor": vendor, "model": model, "tier": tier},
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": y,
+                "mode": "lines+markers",
+                "line": {"shape": "hv", "color": st["color"], "dash": st["dash"], "width": 2},
+                "marker": {"symbol": st["marker"], "size": [7] * (len(x) - 1) + [0], "color": st["color"]},
+                "name": esc(label),
+                "hovertext": hover,
+                "hoverinfo": "text",
+                "meta": {"vendor": vendor, "model": model, "tier": tier},
+            }
         )
     disputed = series[series["dispute"].fillna("") != ""]
     if not disputed.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=[max(d, start) for d in disputed["date"]],
-                y=[v if v > 0 else floor for v in disputed[col]],
-                mode="markers",
-                name=esc(i18n.t("disputed", lang)),
-                marker={"symbol": "circle-open", "size": 16, "color": "#D55E00", "line": {"width": 2}},
-                hovertext=[
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [max(d, start) for d in disputed["date"]],
+                "y": [v if v > 0 else floor for v in disputed[col]],
+                "mode": "markers",
+                "name": esc(i18n.t("disputed", lang)),
+                "marker": {"symbol": "circle-open", "size": 16, "color": "#D55E00", "line": {"width": 2}},
+                "hovertext": [
                     f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
                     for m, t, d in zip(disputed["model"], disputed["tier"], disputed["dispute"], strict=True)
                 ],
-                hoverinfo="text",
-                meta={"role": "disputed"},
-            )
+                "hoverinfo": "text",
+                "meta": {"role": "disputed"},
+            }
         )
+    fig.add_traces(traces)
     # free floor
     if (series[col] == 0).any():
-        fig.add_hline(y=floor, line={"color": GREY, "dash": "dot", "width": 1})
+        fig.update_layout(
+            shapes=[
+                {
+                    "type": "line",
+                    "xref": "paper",
+                    "yref": "y",
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": floor,
+                    "y1": floor,
+                    "line": {"color": GREY, "dash": "dot", "width": 1},
+                }
+            ]
+        )
     top_value = float(series[col].max()) if (series[col] > 0).any() else 1.0
     _log_axis_with_free(fig, "y", floor, top_value, view, free_shown=(series[col] == 0).any())
     fig.update_xaxes(range=[start, end], gridcolor="#eee")
@@ -367,24 +383,40 @@ def _event_labels(fig: go.Figure, events: pd.DataFrame, view: View, width_px: in
         texts.append((ev, text, anchor))
         items.append((lo, hi))
     placed = place_labels(items, rows)
+    shapes, notes = [], []  # added in one go: plotly's add_vline / add_annotation copy the layout each call
     for (ev, text, anchor), row in zip(texts, placed, strict=True):
         if row is None:
             continue
-        fig.add_vline(x=ev.date, line={"color": "#bbb", "dash": "dot", "width": 1})
-        fig.add_annotation(
-            x=ev.date,
-            xref="x",
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            xanchor=anchor,
-            yshift=4 + 20 * row,
-            text=esc(text),
-            showarrow=False,
-            font={"size": 11, "color": "#333"},
-            bgcolor="rgba(255,255,255,0.85)",
-            name=f"event:{ev.id}",
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": ev.date,
+                "x1": ev.date,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#bbb", "dash": "dot", "width": 1},
+                "layer": "below",
+            }
         )
+        notes.append(
+            {
+                "x": ev.date,
+                "xref": "x",
+                "y": 1.0,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "xanchor": anchor,
+                "yshift": 4 + 20 * row,
+                "text": esc(text),
+                "showarrow": False,
+                "font": {"size": 11, "color": "#333"},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "name": f"event:{ev.id}",
+            }
+        )
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
     return placed
 
 

@@ -125,3 +125,11 @@ def test_a_server_that_cannot_start_reports_its_output(tmp_path):
     with pytest.raises(ServerFailed) as info:
         server.__enter__()
     assert "cannot start: broken install" in str(info.value)
+
+
+def test_clicking_an_event_on_the_timeline_opens_its_card(page: Page, app_url):
+    open_page(page, app_url + "/?lang=en&vendor=minimax")
+    point = page.locator(".js-plotly-plot .scatterlayer .trace .points path").first
+    point.click(force=True)
+    expect(page).to_have_url(re.compile(r"event=minimax-text-01-launch"))
+    expect(page.get_by_role("heading", name=re.compile("MiniMax launches MiniMax-Text-01"))).to_be_visible()
