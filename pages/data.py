@@ -32,7 +32,7 @@ table = pd.DataFrame(
         "vendor": [names.get(v, v) for v in rows["vendor"]],
         "model": rows["model"],
         "tier": rows["tier"],
-        "kind": rows["kind"],
+        "kind": [i18n.t(f"kind_{k}", lang) for k in rows["kind"]],
         "stated": [f"{p:g} {c} {u}" for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
         "converted": rows[value_column(view.currency)].round(6),
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],

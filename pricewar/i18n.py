@@ -50,6 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_output": {"zh": "输出", "en": "Output"},
     "kind_cache_hit": {"zh": "缓存命中输入", "en": "Cached input"},
     "kind_blended": {"zh": "混合价（输入:输出 = 3:1）", "en": "Blended (3 input : 1 output)"},
+    "kind_cache_miss": {"zh": "输入（缓存未命中）", "en": "Input (cache miss)"},
     "bad_params": {
         "zh": "网址中的以下参数无效，已改用默认值：{items}",
         "en": "These link parameters were not valid, so defaults are shown: {items}",
