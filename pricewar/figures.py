@@ -35,6 +35,7 @@ EVENT_SYMBOLS = {
     "market": "cross",
 }
 GREY = "#6b6b6b"
+DATE_TICKS = {"zh": "%Y-%m", "en": "%b %Y"}  # plotly names months in English only
 
 
 # --- shared frame --------------------------------------------------------------------------------------
@@ -331,7 +332,7 @@ def price_curves(
         )
     top_value = float(series[col].max()) if (series[col] > 0).any() else 1.0
     _log_axis_with_free(fig, "y", floor, top_value, view, free_shown=(series[col] == 0).any())
-    fig.update_xaxes(range=[start, end], gridcolor="#eee")
+    fig.update_xaxes(range=[start, end], gridcolor="#eee", tickformat=DATE_TICKS[lang])
     # key events above the plot
     placed = _event_labels(fig, events, view, width_px, label_rows)
     # title: the finding
@@ -489,6 +490,7 @@ def timeline(
     fig.update_xaxes(
         range=[pd.Timestamp(view.start) - pd.Timedelta(days=7), pd.Timestamp(view.end) + pd.Timedelta(days=7)],
         gridcolor="#eee",
+        tickformat=DATE_TICKS[lang],
     )
     title = i18n.t(
         "title_timeline",
