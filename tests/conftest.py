@@ -16,6 +16,23 @@ BAD = DATA / "bad"
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
+@pytest.fixture(scope="session")
+def ds():
+    """The shipped dataset, loaded once for the whole run (tests must not modify it)."""
+    from pricewar import load_dataset
+    from pricewar.load import SHIPPED_DATA
+
+    return load_dataset(SHIPPED_DATA)
+
+
+@pytest.fixture(scope="session")
+def series(ds):
+    """The shipped dataset's step series (with blends)."""
+    from pricewar.normalize import series_table
+
+    return series_table(ds.prices, ds.fx)
+
+
 @pytest.fixture
 def good_copy(tmp_path: Path) -> Path:
     """A writable copy of tests/data/good."""

@@ -10,21 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pricewar import load_dataset
-from pricewar.load import SHIPPED_DATA
-from pricewar.normalize import price_at, series_table
+from pricewar.normalize import price_at
 
 SEEDS = Path(__file__).parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset(SHIPPED_DATA)
-
-
-@pytest.fixture(scope="module")
-def series(ds):
-    return series_table(ds.prices, ds.fx)
 
 
 def _norm(text: str) -> str:

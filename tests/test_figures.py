@@ -5,21 +5,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pricewar import figures, load_dataset
-from pricewar.load import SHIPPED_DATA
-from pricewar.normalize import price_at, series_table
+from pricewar import figures
+from pricewar.normalize import price_at
 from pricewar.select import events_in_view, series_in_view, window_ends
 from pricewar.view import View
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset(SHIPPED_DATA)
-
-
-@pytest.fixture(scope="module")
-def series(ds):
-    return series_table(ds.prices, ds.fx)
 
 
 def curves(ds, series, view, **kw):
