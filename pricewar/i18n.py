@@ -31,6 +31,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "数据文件有误，无法显示。问题如下（{summary}）：",
         "en": "The data files have problems, so nothing can be shown ({summary}):",
     },
+    "data_stale": {
+        "zh": "数据文件刚被修改，但有误；下面仍显示上次有效的数据。问题如下（{summary}）：",
+        "en": "The data files were just edited into an invalid state; the last valid data is shown. The problems ({summary}):",
+    },
     "data_missing": {"zh": "找不到数据文件夹：{path}", "en": "Data folder not found: {path}"},
     "bad_param": {
         "zh": "网址参数 {name}={value} 无效，已改用默认值。",

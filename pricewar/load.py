@@ -29,15 +29,16 @@ def default_data_dir() -> Path:
 
 
 def fingerprint(data_dir: Path | str | None = None) -> tuple:
-    """A cheap key that changes whenever a data file changes (name, size, modification time)."""
+    """A cheap key that changes whenever a data file changes: size, modification and change times, inode
+    (an editor that saves by replacing the file gives a new inode)."""
     base = Path(data_dir) if data_dir is not None else default_data_dir()
     out = []
     for name in schema.FILES.values():
         try:
             st = (base / name).stat()
-            out.append((name, st.st_size, st.st_mtime_ns))
+            out.append((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
         except OSError:
-            out.append((name, None, None))
+            out.append((name, None, None, None, None))
     return (str(base.resolve()), *out)
 
 

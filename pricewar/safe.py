@@ -10,14 +10,31 @@ from __future__ import annotations
 import html
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+# GitHub-flavoured Markdown turns bare "https://…", "www.…" and "a@b.c" into links, escaped or not; such
+# runs are shown as code, which is never a link.
+_LINKISH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:|www\.)\S+|\S+@\S+\.\S+")
+
+
+def _code(run: str) -> str:
+    fence = "``" if "`" in run else "`"
+    return f"{fence} {run} {fence}" if fence == "``" else f"`{run}`"
 
 
 def md(text: object) -> str:
-    """Escape every Markdown-significant character, so the text shows literally."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Escape ``text`` for Streamlit Markdown so it shows literally and links nowhere: Markdown
+    characters are backslash-escaped, and anything a renderer would auto-link is shown as code."""
+    text = str(text)
+    out, last = [], 0
+    for m in _LINKISH.finditer(text):
+        out.append(_MARKDOWN_SPECIAL.sub(r"\\\1", text[last:m.start()]))
+        out.append(_code(m.group(0)))
+        last = m.end()
+    out.append(_MARKDOWN_SPECIAL.sub(r"\\\1", text[last:]))
+    return "".join(out)
 
 
 def plot_text(text: object) -> str:
     """Escape text for a plotly title, hover or annotation (plotly renders <b>, <a href>, <br> …)."""
-    return html.escape(str(text), quote=True)
+    # quotes stay as they are: with < and > escaped no tag can open, and plotly shows &quot; literally
+    return html.escape(str(text), quote=False)

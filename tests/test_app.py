@@ -225,3 +225,20 @@ def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch,
         f.write("2024-06-01,,zhipu,GLM-4-Air,,output,1,CNY,per_1m_tokens,article-a,新模型,,\n")
     at.sidebar.radio[0].set_value("output").run()
     assert len(calls) == loads + 1 and len(at.dataframe[0].value) == rows + 1
+
+
+def test_a_broken_edit_keeps_the_last_valid_data_under_a_banner(monkeypatch, good_copy):
+    monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
+    at = run("pages/data.py", {"lang": "en"})
+    rows = len(at.dataframe[0].value)
+    good = (good_copy / "prices.csv").read_text()
+    (good_copy / "prices.csv").write_text(good.replace("2024-05-06,,deepseek", "2024-05-32,,deepseek", 1))
+    at.run()
+    assert not at.exception and not at.error
+    assert at.warning[0].value.startswith("The data files were just edited into an invalid state")
+    assert at.code[0].value.startswith("prices.csv:2: field 'date': value '2024-05-32'")
+    assert len(at.dataframe[0].value) == rows  # still the last valid data
+    (good_copy / "prices.csv").write_text(good)
+    at.run()
+    assert not at.warning and len(at.dataframe[0].value) == rows
+    assert (good_copy / "prices.csv").read_text() == good  # the app wrote nothing

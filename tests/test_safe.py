@@ -4,9 +4,15 @@ from pricewar.safe import md, plot_text
 
 
 def test_markdown_links_images_and_directives_are_neutralised():
-    assert md("[click](javascript:alert(1))") == r"\[click\]\(javascript\:alert\(1\)\)"
-    assert md("![x](https://e.example/x.png)").startswith(r"\!\[x\]")
+    assert md("[click](javascript:alert(1))") == r"\[click\]\(`javascript:alert(1))`"
+    assert md("![x](https://e.example/x.png)") == r"\!\[x\]\(`https://e.example/x.png)`"
     assert md(":red[alarm] $x$") == r"\:red\[alarm\] \$x\$"
+
+
+def test_bare_urls_and_emails_become_code_which_is_never_a_link():
+    assert md("see https://evil.example and www.evil.example or me@evil.example") == (
+        "see `https://evil.example` and `www.evil.example` or `me@evil.example`")
+    assert md("x https://a`b") == "x `` https://a`b ``"
 
 
 def test_plain_chinese_text_is_unchanged():
@@ -14,4 +20,5 @@ def test_plain_chinese_text_is_unchanged():
 
 
 def test_plot_text_escapes_html():
-    assert plot_text('<a href="javascript:x">y</a>') == "&lt;a href=&quot;javascript:x&quot;&gt;y&lt;/a&gt;"
+    assert plot_text('<a href="javascript:x">y</a> & <br>') == (
+        '&lt;a href="javascript:x"&gt;y&lt;/a&gt; &amp; &lt;br&gt;')

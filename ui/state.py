@@ -32,11 +32,33 @@ def _tables(key: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
     return series_table(data.prices, data.fx), normalize(data.prices, data.fx)
 
 
-def dataset(lang: str) -> Dataset:
-    """The validated dataset, loaded once per change of the data files; on bad data, stop the page
-    with the list of problems (as plain text, never HTML or Markdown)."""
+@st.cache_resource(show_spinner=False)
+def _last_good() -> dict[str, tuple]:
+    """Per data folder, the fingerprint of the last files that validated (shared by every session)."""
+    return {}
+
+
+def _usable_key() -> tuple[tuple, DataError | None]:
+    """The fingerprint to read: the files' own when they validate, else the last valid one (with the
+    error). Raises when there is no valid version to fall back on."""
+    key = fingerprint(default_data_dir())
     try:
-        return _load(fingerprint(default_data_dir()))
+        _load(key)
+    except DataError as exc:
+        last = _last_good().get(key[0])
+        if last is None:
+            raise
+        return last, exc
+    _last_good()[key[0]] = key
+    return key, None
+
+
+def dataset(lang: str) -> Dataset:
+    """The validated dataset, loaded once per change of the data files. When the files turn invalid while
+    the server runs, readers keep the last valid data under a banner listing the problems; with no valid
+    data at all, the page stops with the list. Problems are shown as plain text, never Markdown."""
+    try:
+        key, error = _usable_key()
     except DataDirError as exc:
         st.error(i18n.t("data_missing", lang, path=md(exc.path)))
         st.stop()
@@ -44,11 +66,16 @@ def dataset(lang: str) -> Dataset:
         st.error(i18n.t("data_invalid", lang, summary=exc.summary(lang)))
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
         st.stop()
+    if error is not None:
+        with st.container(border=True, key="stale_banner"):
+            st.warning(i18n.t("data_stale", lang, summary=error.summary(lang)), icon=":material/warning:")
+            st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
+    return _load(key)
 
 
 def tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(step series with blends, every stated row normalized) — cached like the dataset."""
-    return _tables(fingerprint(default_data_dir()))
+    """(step series with blends, every stated row normalized) of the data :func:`dataset` gave."""
+    return _tables(_usable_key()[0])
 
 
 def choices(data: Dataset, series: pd.DataFrame) -> Choices:

@@ -1,0 +1,65 @@
+"""Hostile data in the real browser: HTML/JS payloads, Markdown tricks, RTL and zero-width text in every
+field a page shows. Nothing may run, no dialog may open, and the text must show literally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from server import ServerFailed, StreamlitServer
+
+pytestmark = pytest.mark.browser
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+PAGES = ["/", "/prices", "/compare", "/data"]
+
+
+@pytest.fixture(scope="module")
+def hostile_url():
+    server = StreamlitServer(data_dir=HOSTILE)
+    try:
+        url = server.__enter__()
+    except ServerFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield url
+    server.__exit__(None, None, None)
+
+
+def visit(page: Page, url: str) -> list[str]:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_timeout(800)
+    for point in page.locator(".js-plotly-plot .scatterlayer .trace .points path").all()[:12]:
+        point.hover(force=True)  # draws hover labels, where plotly renders HTML
+        page.wait_for_timeout(50)
+    return dialogs
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_payload_runs_on_any_page(page: Page, hostile_url, path, lang):
+    dialogs = visit(page, f"{hostile_url}{path}?lang={lang}")
+    assert dialogs == []
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("img[src='x'], svg[onload], script:text('__pwned')").count() == 0
+    assert page.locator("a[href^='javascript'], a[href*='evil.example']").count() == 0
+    assert page.locator("img[src*='evil.example']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_payloads_show_as_literal_text_in_charts_and_card(page: Page, hostile_url):
+    visit(page, f"{hostile_url}/prices?lang=en")
+    legend = page.locator(".js-plotly-plot .legendtext").all_text_contents()
+    assert '<img src=x onerror="window.__pwned=1">' in legend
+    assert "<script>window.__pwned=2</script>" in legend
+    visit(page, f"{hostile_url}/?lang=en")
+    card = page.locator("[data-testid='stMain']").inner_text()
+    assert '<img src=x onerror="window.__pwned=1"> [click me](javascript:window.__pwned=3)' in card
+    assert '<a href="javascript:window.__pwned=5">source</a>' in card
+    visit(page, f"{hostile_url}/prices?lang=en&vendor=openai")
+    header = " ".join(page.locator(".js-plotly-plot .annotation-text").all_text_contents())
+    assert "<b onmouseover=window.__pwned=6>OpenAI</b>" in header  # the vendor's name, in the subtitle
+    assert page.evaluate("() => window.__pwned") is None
