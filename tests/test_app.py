@@ -242,3 +242,16 @@ def test_a_broken_edit_keeps_the_last_valid_data_under_a_banner(monkeypatch, goo
     at.run()
     assert not at.warning and len(at.dataframe[0].value) == rows
     assert (good_copy / "prices.csv").read_text() == good  # the app wrote nothing
+
+
+def test_a_session_that_changes_its_data_cannot_change_another_sessions():
+    from pricewar.load import default_data_dir, fingerprint
+    from ui.state import _load, _tables
+
+    normal = len(run("pages/data.py", {"lang": "en"}).dataframe[0].value)
+    key = fingerprint(default_data_dir())
+    mine, (series, normalized) = _load(key), _tables(key)
+    mine.prices.drop(mine.prices.index, inplace=True)  # what a careless page might do to its copy
+    normalized.drop(normalized.index, inplace=True)
+    series["price_1m"] = -1
+    assert len(run("pages/data.py", {"lang": "en"}).dataframe[0].value) == normal

@@ -1,0 +1,85 @@
+"""A running server while the data changes under it, and several readers at once (real browser)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import GOOD
+from server import ServerFailed, StreamlitServer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    data = tmp_path_factory.mktemp("live") / "data"
+    shutil.copytree(GOOD, data)
+    server = StreamlitServer(data_dir=data)
+    try:
+        url = server.__enter__()
+    except ServerFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield url, data
+    server.__exit__(None, None, None)
+
+
+def ready(page: Page) -> None:
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_timeout(300)
+
+
+def test_broken_edit_shows_last_valid_data_and_a_banner_until_fixed(page: Page, live):
+    url, data = live
+    page.goto(url + "/prices?lang=en")
+    ready(page)
+    traces = page.locator(".js-plotly-plot .scatterlayer .trace").count()
+    good = (data / "prices.csv").read_text()
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    try:
+        time.sleep(0.05)
+        (data / "prices.csv").write_text(good.replace("2024-05-06,,deepseek", "2024-05-32,,deepseek", 1))
+        page.reload()
+        ready(page)
+        expect(page.get_by_text("The data files were just edited into an invalid state")).to_be_visible()
+        expect(page.get_by_text("prices.csv:2: field 'date': value '2024-05-32'")).to_be_visible()
+        assert page.locator(".js-plotly-plot .scatterlayer .trace").count() == traces
+    finally:
+        (data / "prices.csv").write_text(good)
+    page.get_by_test_id("stSidebar").get_by_text("Output", exact=True).click()  # any interaction reruns
+    expect(page.get_by_text("The data files were just edited into an invalid state")).to_have_count(0)
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before  # the app wrote nothing
+
+
+def test_simultaneous_readers_each_keep_their_own_view(browser, live):
+    url, _ = live
+    views = {"deepseek": "/prices?lang=en&vendor=deepseek", "alibaba": "/prices?lang=zh&vendor=alibaba&currency=USD",
+             "all": "/prices?lang=en&kind=output"}
+    pages = {}
+    for name, path in views.items():
+        context = browser.new_context()
+        pages[name] = context.new_page()
+        pages[name].goto(url + path)
+    for page in pages.values():
+        ready(page)
+    # each reader changes something at the same time
+    pages["deepseek"].get_by_test_id("stSidebar").get_by_text("Blended (3 input : 1 output)").click()
+    pages["alibaba"].get_by_test_id("stSidebar").get_by_text("输出", exact=True).click()
+    pages["all"].get_by_role("radio", name="US$").click()
+    expect(pages["deepseek"]).to_have_url(re.compile(r"vendor=deepseek.*kind=blended|kind=blended.*vendor=deepseek"))
+    expect(pages["alibaba"]).to_have_url(re.compile(r"kind=output"))
+    expect(pages["all"]).to_have_url(re.compile(r"currency=USD"))
+    expected = {"deepseek": ["DeepSeek; 2024-01-01 to 2025-03-31; Blended (3 input : 1 output); CNY per million"],
+                "alibaba": ["阿里云（通义）；2024-01-01 至 2025-03-31；输出；美元 / 百万 tokens"],
+                "all": ["All vendors; 2024-01-01 to 2025-03-31; Output; US$ per million tokens"]}
+    for name, page in pages.items():
+        expect(page.locator(".js-plotly-plot .annotation-text").filter(has_text=expected[name][0])).to_have_count(1)
+        others = [text for other, texts in expected.items() if other != name for text in texts]
+        header = " ".join(page.locator(".js-plotly-plot .annotation-text").all_text_contents())
+        assert not any(text in header for text in others)
+    for page in pages.values():
+        page.context.close()
