@@ -64,6 +64,9 @@ def test_vendor_choice_changes_chart_and_url_and_survives_a_new_browser(browser,
     page.wait_for_timeout(800)
     after = traces(page)
     assert 0 < after < before
+    page.get_by_test_id("stSidebar").get_by_text("US$", exact=True).click()
+    expect(page).to_have_url(re.compile(r"currency=USD"))
+    expect(page.locator(".js-plotly-plot .ytitle")).to_have_text("US$ per million tokens")
     other = browser.new_context()
     fresh = other.new_page()
     open_page(fresh, page.url)
@@ -80,11 +83,18 @@ def test_moving_to_another_page_keeps_the_view(page: Page, app_url):
     expect(page.get_by_role("heading", name="Vendor comparison")).to_be_visible()
 
 
-def test_language_switch(page: Page, app_url):
+def test_language_switch_changes_every_visible_label(page: Page, app_url):
     open_page(page, app_url + "/prices")
     page.get_by_role("radio", name="English").click()
     expect(page.get_by_role("heading", name="Price curves")).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=en"))
+    page.wait_for_timeout(500)
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    sidebar = page.get_by_test_id("stSidebar").inner_text().replace("语言 / Language", "").replace("中文", "")
+    assert not cjk.search(sidebar), sidebar
+    assert not cjk.search(page.get_by_test_id("stMain").inner_text())
+    svg_text = " ".join(page.locator(".js-plotly-plot text").all_text_contents())
+    assert not cjk.search(svg_text), svg_text[:200]
 
 
 def test_presentation_mode_hides_the_chrome(page: Page, app_url):
@@ -103,6 +113,11 @@ def test_phone_width_no_horizontal_scroll(browser, app_url):
         open_page(page, app_url + path)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, path
+        for chart in page.locator(".js-plotly-plot").all():  # the legend sits below the plot, never on it
+            plot = chart.locator(".cartesianlayer .bg, .nsewdrag").first.bounding_box()
+            legend = chart.locator(".legend")
+            if plot and legend.count():
+                assert legend.bounding_box()["y"] >= plot["y"] + plot["height"] - 1, path
     context.close()
 
 
