@@ -12,5 +12,6 @@ st.navigation([
     st.Page("pages/timeline.py", title=i18n.t("page_timeline", lang), url_path="timeline", default=True),
     st.Page("pages/prices.py", title=i18n.t("page_prices", lang), url_path="prices"),
     st.Page("pages/compare.py", title=i18n.t("page_compare", lang), url_path="compare"),
+    st.Page("pages/claims.py", title=i18n.t("page_claims", lang), url_path="claims"),
     st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
 ], position="hidden" if embedded() else "sidebar").run()

@@ -120,6 +120,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_title": {"zh": "标题", "en": "Title"},
     "col_outlet": {"zh": "媒体 / 网站", "en": "Outlet"},
     "col_published": {"zh": "发布日期", "en": "Published"},
+    # --- claims and trend ---------------------------------------------------------------------------------
+    "page_claims": {"zh": "说法核查", "en": "Claim checker"},
+    "claims_intro": {
+        "zh": "文章中关于价格的每一个量化说法，与数据集计算出的数值对照。比值或价格在 10% 以内为“成立”，30% 以内为“大致成立”；百分比（降幅）在 3 个百分点以内为“成立”，10 个百分点以内为“大致成立”。",
+        "en": "Every quantitative price claim in the articles, against the value computed from the dataset. A ratio or price within 10% holds and within 30% roughly holds; a percentage (a cut) within 3 points holds and within 10 points roughly holds.",
+    },
+    "verdict_holds": {"zh": "成立", "en": "Holds"},
+    "verdict_roughly": {"zh": "大致成立", "en": "Roughly holds"},
+    "verdict_fails": {"zh": "不成立", "en": "Does not hold"},
+    "verdict_mixed": {"zh": "部分成立", "en": "Holds for some prices"},
+    "verdict_baseline": {"zh": "基准未说明", "en": "Unstated baseline"},
+    "verdict_no_data": {"zh": "无数据", "en": "No data"},
+    "claim_said_by": {"zh": "说法来自", "en": "Said by"},
+    "col_baseline": {"zh": "基准", "en": "Baseline"},
+    "col_computed": {"zh": "计算值", "en": "Computed"},
+    "col_claimed": {"zh": "说法", "en": "Claimed"},
+    "col_verdict": {"zh": "结论", "en": "Verdict"},
+    "claim_rows": {"zh": "计算所用的价格记录", "en": "The price rows it was computed from"},
+    "claims_summary": {
+        "zh": "{n} 个说法：成立 {holds}，大致成立 {roughly}，部分成立 {mixed}，不成立 {fails}，基准未说明 {baseline}",
+        "en": "{n} claims: {holds} hold, {roughly} roughly hold, {mixed} hold for some prices, {fails} do not hold, {baseline} rest on an unstated baseline",
+    },
     # --- figures -----------------------------------------------------------------------------------------
     "unit_per_m": {"zh": "{cur} / 百万 tokens", "en": "{cur} per million tokens"},
     "cur_CNY": {"zh": "元", "en": "CNY"},

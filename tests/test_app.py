@@ -11,8 +11,8 @@ from pricewar.safe import md
 from conftest import GOOD
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
-PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py"]
-CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0}
+PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py", "pages/claims.py"]
+CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0, "pages/claims.py": 0}
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +47,8 @@ def test_every_page_renders_its_charts_in_both_languages(page, lang):
     at = run(page, {"lang": lang})
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS[page]
-    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源"],
-              "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources"]}
+    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查"],
+              "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources", "Claim checker"]}
     assert at.title[0].value == titles[lang][PAGES.index(page)]
     for fig in figs(at):
         assert fig["layout"]["font"]["family"].startswith("Noto Sans CJK SC")
@@ -255,3 +255,17 @@ def test_a_session_that_changes_its_data_cannot_change_another_sessions():
     normalized.drop(normalized.index, inplace=True)
     series["price_1m"] = -1
     assert len(run("pages/data.py", {"lang": "en"}).dataframe[0].value) == normal
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
+    at = run("pages/claims.py", {"lang": lang})
+    assert not at.exception
+    verdicts = {"zh": ["成立", "大致成立", "不成立", "部分成立", "基准未说明"],
+                "en": ["Holds", "Roughly holds", "Does not hold", "Holds for some prices", "Unstated baseline"]}[lang]
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    assert len(badges) >= 20 and all(any(f"[{v}]" in b for v in verdicts) for b in badges)
+    first = at.dataframe[0].value
+    assert "1/72" in first.to_string()  # DeepSeek-V2 against GPT-4 Turbo, input
+    rows = at.dataframe[1].value
+    assert {"kazike-2024-05-22;aikeji-2024-05-25;small-tou-deepseek-2fc8de4"} <= set(rows["source"])

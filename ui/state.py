@@ -216,3 +216,28 @@ def language() -> str:
         return st.session_state["view"].lang
     raw = st.query_params.get("lang", i18n.DEFAULT_LANG)
     return raw if raw in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _claims(key: tuple, models: frozenset[str], sources: frozenset[str]) -> tuple[list, list]:
+    import yaml
+
+    from pricewar.claims import load_claims
+
+    base = default_data_dir()
+    classes = yaml.safe_load((base / "classes.yaml").read_text(encoding="utf-8"))["classes"]
+    return load_claims(base / "claims.yaml", set(models), set(sources)), classes
+
+
+def claims_and_classes(data: Dataset, series: pd.DataFrame, lang: str) -> tuple[list, list]:
+    """The claims and capability classes beside the data (re-read when either file changes)."""
+    base = default_data_dir()
+    key = tuple((name, (base / name).stat().st_mtime_ns if (base / name).exists() else None)
+                for name in ("claims.yaml", "classes.yaml"))
+    labels = frozenset(model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True))
+    try:
+        return _claims(key, labels, frozenset(data.sources["id"]))
+    except (DataError, OSError, KeyError, TypeError) as exc:
+        st.error(i18n.t("data_invalid", lang, summary=type(exc).__name__))
+        st.code(str(exc), language=None, wrap_lines=True)
+        st.stop()

@@ -1,0 +1,90 @@
+"""Claim checker: every quantitative price claim of the articles, with the value the data gives."""
+
+import pandas as pd
+import streamlit as st
+
+from pricewar import i18n
+from pricewar.claims import evaluate, overall
+from pricewar.figures import money
+from pricewar.safe import md
+from pricewar.trend import cheapest_over_time, fit, in_class
+from ui.state import claims_and_classes, current_view, dataset, language, sidebar, tables
+
+data = dataset(language())
+series, _ = tables()
+view = sidebar(data, current_view(data, series), kind=False, dates=False, currency=False)
+lang = view.lang
+claims, classes = claims_and_classes(data, series, lang)
+fits = {c["id"]: fit(cheapest_over_time(in_class(series[series["series"] == "blended"], c["models"]))) for c in classes}
+
+
+def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, tuple):
+        return " – ".join(show_value(kind, ctype, v, currency) for v in value)
+    if ctype in ("change", "cheaper"):
+        return f"{value:+.1f}%" if ctype == "change" else f"{value:.1f}%"
+    if ctype == "level":
+        return money(value, currency, lang)
+    if ctype == "annual_decline":
+        return f"{value:.1f}×"
+    return f"1/{1 / value:,.0f}" if 0 < value < 0.67 else f"{value:.2f}×"
+
+
+results = [(c, evaluate(c, series, trend=fits.get(c["check"].get("class")))) for c in claims]
+words = [overall(o) for _, o in results]
+if not view.embed:
+    st.title(i18n.t("page_claims", lang))
+    st.caption(i18n.t("claims_intro", lang))
+    st.markdown(
+        md(
+            i18n.t(
+                "claims_summary",
+                lang,
+                n=len(results),
+                **{v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline")},
+            )
+        )
+    )
+sources = data.sources.set_index("id")
+colour = {
+    "holds": "green",
+    "roughly": "orange",
+    "fails": "red",
+    "mixed": "violet",
+    "baseline": "gray",
+    "no_data": "gray",
+}
+for (claim, outcomes), word in zip(results, words, strict=True):
+    check = claim["check"]
+    with st.container(border=True):
+        st.markdown(f"**{md(claim['claim'][lang])}**  \n:{colour[word]}-badge[{i18n.t('verdict_' + word, lang)}]")
+        src = sources.loc[claim["source"]]
+        link = f"[{md(src['title'])}]({src['url']})" if src["url"] else md(src["title"])
+        st.markdown(
+            f"> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))} · {link}"
+        )
+        if claim.get("note"):
+            st.caption(md(claim["note"]))
+        table = pd.DataFrame(
+            [
+                {
+                    i18n.t("col_kind", lang): i18n.t(f"kind_{o.kind}", lang) if o.kind != "fit" else o.kind,
+                    i18n.t("col_baseline", lang): o.baseline,
+                    i18n.t("col_computed", lang): show_value(
+                        o.kind, check["type"], o.computed, check.get("currency", "CNY")
+                    ),
+                    i18n.t("col_claimed", lang): show_value(
+                        o.kind, check["type"], o.claimed, check.get("currency", "CNY")
+                    ),
+                    i18n.t("col_verdict", lang): i18n.t("verdict_" + o.verdict, lang),
+                }
+                for o in outcomes
+            ]
+        )
+        if not any(o.baseline for o in outcomes):
+            table = table.drop(columns=[i18n.t("col_baseline", lang)])
+        st.dataframe(table, hide_index=True, width="stretch")
+        with st.expander(i18n.t("claim_rows", lang)):
+            st.dataframe(pd.DataFrame([r for o in outcomes for r in o.rows]), hide_index=True, width="stretch")
