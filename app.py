@@ -13,5 +13,6 @@ st.navigation([
     st.Page("pages/prices.py", title=i18n.t("page_prices", lang), url_path="prices"),
     st.Page("pages/compare.py", title=i18n.t("page_compare", lang), url_path="compare"),
     st.Page("pages/claims.py", title=i18n.t("page_claims", lang), url_path="claims"),
+    st.Page("pages/trend.py", title=i18n.t("page_trend", lang), url_path="trend"),
     st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
 ], position="hidden" if embedded() else "sidebar").run()

@@ -701,3 +701,64 @@ def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+# --- decline-rate trend --------------------------------------------------------------------------------------
+def trend_chart(
+    points: pd.DataFrame,
+    result: dict | None,
+    set_name: str,
+    view: View,
+    *,
+    value: str = "usd_per_1m",
+    width_px: int = 900,
+) -> go.Figure:
+    """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis."""
+    lang = view.lang
+    fig = go.Figure()
+    sep = "；" if lang == "zh" else "; "
+    unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
+    subtitle = sep.join([set_name, kind_label(view.kind, lang), unit])
+    if points.empty or result is None:
+        return frame(fig, i18n.t("nothing_selected", lang), subtitle, [], width_px=width_px)
+    fig.add_trace(
+        go.Scatter(
+            x=points["date"],
+            y=points["price"],
+            mode="lines+markers",
+            line={"shape": "hv", "color": "#0072B2"},
+            marker={"size": 9, "color": "#0072B2"},
+            name=esc(i18n.t("trend_cheapest", lang)),
+            hovertext=[
+                f"<b>{esc(m)}</b><br>{d:%Y-%m-%d}: {esc(money(p, view.currency, lang))}<br>"
+                f"{i18n.t('hover_source', lang)}: {esc(s)}"
+                for m, d, p, s in zip(points["model"], points["date"], points["price"], points["source"], strict=True)
+            ],
+            hoverinfo="text",
+        )
+    )
+    t0, t1 = points["date"].min(), points["date"].max()
+    xs = pd.date_range(t0, t1, periods=20)
+    years = [(x - result["start"]).days / 365.25 for x in xs]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=[10 ** (result["intercept"] + result["slope"] * y) for y in years],
+            mode="lines",
+            line={"color": "#D55E00", "dash": "dash", "width": 2},
+            name=esc(i18n.t("trend_fit", lang)),
+            hoverinfo="skip",
+            meta={"role": "fit"},
+        )
+    )
+    fig.update_yaxes(
+        type="log",
+        title={"text": esc(i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang)))},
+        gridcolor="#eee",
+    )
+    fig.update_xaxes(gridcolor="#eee", tickformat=DATE_TICKS[lang])
+    title = i18n.t(
+        "trend_title", lang, factor=f"{result['factor']:.0f}", low=f"{result['low']:.0f}", high=f"{result['high']:.0f}"
+    )
+    notes = [source_line(points, lang), i18n.t("trend_method", lang, n=result["n"])]
+    return frame(fig, title, subtitle, notes, width_px=width_px)

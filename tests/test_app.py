@@ -11,8 +11,10 @@ from pricewar.safe import md
 from conftest import GOOD
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
-PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py", "pages/claims.py"]
-CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0, "pages/claims.py": 0}
+PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py", "pages/claims.py",
+         "pages/trend.py"]
+CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0, "pages/claims.py": 0,
+          "pages/trend.py": 1}
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +49,9 @@ def test_every_page_renders_its_charts_in_both_languages(page, lang):
     at = run(page, {"lang": lang})
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS[page]
-    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查"],
-              "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources", "Claim checker"]}
+    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查", "降价速度"],
+              "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources", "Claim checker",
+                     "Decline rate"]}
     assert at.title[0].value == titles[lang][PAGES.index(page)]
     for fig in figs(at):
         assert fig["layout"]["font"]["family"].startswith("Noto Sans CJK SC")
@@ -269,3 +272,16 @@ def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
     assert "1/72" in first.to_string()  # DeepSeek-V2 against GPT-4 Turbo, input
     rows = at.dataframe[1].value
     assert {"kazike-2024-05-22;aikeji-2024-05-25;small-tou-deepseek-2fc8de4"} <= set(rows["source"])
+
+
+def test_trend_page_fits_the_chosen_set_beside_the_published_figures():
+    at = run("pages/trend.py", {"lang": "en", "kind": "blended", "currency": "USD"})
+    title = header(figs(at)[0])
+    assert title.startswith("<b>Prices fell ") and "per year (90% interval" in title and "GPT-4 class" in title
+    published = at.dataframe[0].value
+    assert published.iloc[0, 0] == "This dataset (GPT-4 class)"
+    assert {"Epoch AI (epoch-2025-03-12)", "Sam Altman (altman-three-observations)"} <= set(published.iloc[:, 0])
+    at.radio(key="w_trend_set").set_value("cn").run()
+    assert "Chinese models" in header(figs(at)[0]) and header(figs(at)[0]) != title
+    fit_line = [t for t in figs(at)[0]["data"] if (t.get("meta") or {}).get("role") == "fit"]
+    assert len(fit_line) == 1
