@@ -11,6 +11,7 @@ lang = language()
 st.navigation([
     st.Page("pages/timeline.py", title=i18n.t("page_timeline", lang), url_path="timeline", default=True),
     st.Page("pages/prices.py", title=i18n.t("page_prices", lang), url_path="prices"),
+    st.Page("pages/story.py", title=i18n.t("page_story", lang), url_path="story"),
     st.Page("pages/compare.py", title=i18n.t("page_compare", lang), url_path="compare"),
     st.Page("pages/claims.py", title=i18n.t("page_claims", lang), url_path="claims"),
     st.Page("pages/trend.py", title=i18n.t("page_trend", lang), url_path="trend"),

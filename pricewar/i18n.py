@@ -167,6 +167,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_finding": {"zh": "结论", "en": "Finding"},
     "col_method": {"zh": "方法", "en": "Method"},
     "this_fit": {"zh": "本数据集（{set}）", "en": "This dataset ({set})"},
+    "page_story": {"zh": "故事模式", "en": "Story"},
+    "story_step": {"zh": "第 {step}/{total} 步：{title}", "en": "Step {step} of {total}: {title}"},
+    "story_prev": {"zh": "上一步", "en": "Previous"},
+    "story_next": {"zh": "下一步", "en": "Next"},
+    "story_slider": {"zh": "步骤", "en": "Step"},
+    "story_intro": {
+        "zh": "按时间顺序逐步回顾价格战的关键事件。每一步的网址都可以单独分享。",
+        "en": "Walk through the key events of the price war in order. Each step has its own link.",
+    },
     # --- figures -----------------------------------------------------------------------------------------
     "unit_per_m": {"zh": "{cur} / 百万 tokens", "en": "{cur} per million tokens"},
     "cur_CNY": {"zh": "元", "en": "CNY"},

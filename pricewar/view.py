@@ -33,6 +33,7 @@ class View:
     before: date = date(2024, 5, 1)  # comparison: the before → after window
     after: date = date(2024, 6, 1)
     ref: str = "GPT-4 Turbo"  # comparison: the reference model of the ratio table
+    step: int = 1  # story mode: the step shown (1 = the first)
     embed: bool = False
 
     def with_(self, **changes) -> View:
@@ -63,7 +64,8 @@ class Choices:
     extra: dict = field(default_factory=dict)
 
 
-_PARAMS = ("lang", "vendor", "from", "to", "currency", "kind", "event", "at", "before", "after", "ref", "embed")
+_PARAMS = ("lang", "vendor", "from", "to", "currency", "kind", "event", "at", "before", "after", "ref", "step",
+           "embed")
 
 
 def _values(params: Mapping[str, object], name: str) -> list[str]:
@@ -147,6 +149,11 @@ def parse_view(params: Mapping[str, object], choices: Choices) -> tuple[View, li
             view = view.with_(ref=v)
         else:
             notices.append(Notice("ref", v[:40]))
+    if (v := one("step")) is not None:
+        if v.isdigit() and 1 <= int(v) <= choices.extra.get("steps", 1000):
+            view = view.with_(step=int(v))
+        else:
+            notices.append(Notice("step", v[:20]))
     if (v := one("embed")) is not None:
         if v.lower() in ("true", "1", "false", "0"):
             view = view.with_(embed=v.lower() in ("true", "1"))
@@ -170,6 +177,7 @@ def view_params(view: View) -> dict[str, str | list[str]]:
         ("before", view.before.isoformat(), DEFAULT.before.isoformat()),
         ("after", view.after.isoformat(), DEFAULT.after.isoformat()),
         ("ref", view.ref, DEFAULT.ref),
+        ("step", str(view.step), str(DEFAULT.step)),
         ("embed", "true" if view.embed else "", ""),
     ]
     for name, value, default in pairs:

@@ -12,9 +12,9 @@ from conftest import GOOD
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
 PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py", "pages/claims.py",
-         "pages/trend.py"]
+         "pages/trend.py", "pages/story.py"]
 CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0, "pages/claims.py": 0,
-          "pages/trend.py": 1}
+          "pages/trend.py": 1, "pages/story.py": 1}
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +49,9 @@ def test_every_page_renders_its_charts_in_both_languages(page, lang):
     at = run(page, {"lang": lang})
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS[page]
-    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查", "降价速度"],
+    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查", "降价速度", "故事模式"],
               "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources", "Claim checker",
-                     "Decline rate"]}
+                     "Decline rate", "Story"]}
     assert at.title[0].value == titles[lang][PAGES.index(page)]
     for fig in figs(at):
         assert fig["layout"]["font"]["family"].startswith("Noto Sans CJK SC")
@@ -285,3 +285,28 @@ def test_trend_page_fits_the_chosen_set_beside_the_published_figures():
     assert "Chinese models" in header(figs(at)[0]) and header(figs(at)[0]) != title
     fit_line = [t for t in figs(at)[0]["data"] if (t.get("meta") or {}).get("role") == "fit"]
     assert len(fit_line) == 1
+
+
+def test_story_steps_through_the_war_and_keeps_the_step_in_the_url():
+    from pricewar.story import steps
+
+    at = run("pages/story.py", {"lang": "en", "step": "5"})
+    fig = figs(at)[0]
+    assert header(fig).startswith("<b>Step 5 of ")
+    dimmed = {t["name"]: t.get("opacity", 1) for t in fig["data"] if (t.get("meta") or {}).get("vendor")}
+    assert any(v == 1.0 for v in dimmed.values()) and any(v < 0.5 for v in dimmed.values())
+    at.button[1].click().run()  # next
+    assert at.query_params["step"] == "6" and header(figs(at)[0]).startswith("<b>Step 6 of ")
+    at.button[0].click().run()  # previous
+    assert at.query_params["step"] == "5"
+    story = steps(__import__("pricewar").load_dataset(__import__("pricewar.load").load.SHIPPED_DATA).events)
+    assert story["id"].iloc[0] == "deepseek-v2-launch"
+    assert {"deepseek-v3-price-restored", "ernie-bot-free", "chatgpt-free-gpt-5"} <= set(story["id"])
+    last = run("pages/story.py", {"lang": "zh", "step": str(len(story))})
+    assert header(figs(last)[0]).startswith(f"<b>第 {len(story)}/{len(story)} 步")
+    assert last.subheader[0].value  # the step's event card
+
+
+def test_story_step_out_of_range_falls_back_with_a_notice():
+    at = run("pages/story.py", {"lang": "en", "step": "999"})
+    assert header(figs(at)[0]).startswith("<b>Step 1 of ") and at.toast

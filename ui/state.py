@@ -18,6 +18,7 @@ from pricewar.load import fingerprint
 from pricewar.normalize import normalize, series_table
 from pricewar.safe import md
 from pricewar.select import model_label
+from pricewar.story import steps
 from pricewar.view import VIEW_KINDS, Choices, View, notice_text, parse_view, view_params
 
 
@@ -86,6 +87,7 @@ def choices(data: Dataset, series: pd.DataFrame) -> Choices:
         models=frozenset(labels),
         first=data.prices["date"].min().date(),
         last=data.prices["date"].max().date(),
+        extra={"steps": len(steps(data.events))},
     )
 
 

@@ -1,0 +1,48 @@
+"""Story mode: the key events of the price war as numbered steps, and the price chart of each step with
+that moment highlighted and the rest dimmed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pricewar import i18n
+from pricewar.safe import plot_text as esc
+
+STORY_START = pd.Timestamp("2024-05-06")  # DeepSeek-V2: the first shot
+
+
+def steps(events: pd.DataFrame) -> pd.DataFrame:
+    """The story's steps in order: every important event (importance 2 or 3) from DeepSeek-V2 on."""
+    chosen = events[(events["importance"] >= 2) & (events["date"] >= STORY_START)]
+    return chosen.sort_values(["date", "importance"], ascending=[True, False]).reset_index(drop=True)
+
+
+def highlight(fig: go.Figure, event: pd.Series, lang: str, step: int, total: int) -> go.Figure:
+    """Dim every line but the event's vendor's, mark the event's date, and put the step in the title."""
+    for trace in fig.data:
+        meta = trace.meta or {}
+        if "vendor" in meta:
+            trace.opacity = 1.0 if meta["vendor"] == event["vendor"] else 0.15
+            trace.showlegend = meta["vendor"] == event["vendor"]
+        elif meta.get("role") == "disputed":
+            trace.opacity = 0.3
+    label = i18n.t("story_step", lang, step=step, total=total, title=event[f"title_{lang}"])
+    header = next(a for a in fig.layout.annotations if a.name == "header")
+    first_break = header.text.find("<br>")
+    header.text = f"<b>{esc(label)}</b>" + header.text[first_break:]
+    fig.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=event["date"],
+        x1=event["date"],
+        y0=0,
+        y1=1,
+        line={"color": "#D55E00", "width": 3},
+    )
+    # the other event labels stay, greyed: the highlighted moment is the orange line
+    for a in fig.layout.annotations:
+        if a.name and a.name.startswith("event:"):
+            a.font.color = "#D55E00" if a.name == f"event:{event['id']}" else "#bbb"
+    return fig

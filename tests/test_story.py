@@ -1,0 +1,29 @@
+"""Story mode's steps and its highlighted chart, without Streamlit."""
+
+from pricewar import figures
+from pricewar.select import events_in_view, series_in_view
+from pricewar.story import highlight, steps
+from pricewar.view import View
+
+
+def test_steps_walk_from_deepseek_v2_to_the_2025_restore_and_free_tiers_in_order(ds):
+    story = steps(ds.events)
+    assert story["id"].iloc[0] == "deepseek-v2-launch"
+    assert list(story["date"]) == sorted(story["date"])
+    ids = list(story["id"])
+    assert ids.index("deepseek-v3-launch") < ids.index("deepseek-v3-price-restored") < ids.index("ernie-bot-free")
+    assert (story["importance"] >= 2).all()
+
+
+def test_highlight_dims_other_vendors_and_marks_the_moment(ds, series):
+    view = View(lang="en")
+    event = steps(ds.events).set_index("id").loc["doubao-pro-launch"].copy()
+    event["id"] = "doubao-pro-launch"
+    fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view)
+    fig = highlight(fig, event, "en", 4, 16)
+    for trace in fig.data:
+        if trace.meta and "vendor" in trace.meta:
+            assert trace.opacity == (1.0 if trace.meta["vendor"] == "bytedance" else 0.15)
+    header = next(a.text for a in fig.layout.annotations if a.name == "header")
+    assert header.startswith("<b>Step 4 of 16: ByteDance launches Doubao")
+    assert any(s.line.color == "#D55E00" and str(s.x0).startswith("2024-05-15") for s in fig.layout.shapes)
