@@ -71,8 +71,14 @@ def _price(series: pd.DataFrame, spec: dict, kind: str, when: str, currency: str
         "source": row["source"],
         "line": int(row["line"]),
         "fx": f"{row['usd_cny']:.4f} ({row['fx_month']})",
+        "native": float(row["price_1m"]),
     }
     return float(row[col]), used
+
+
+def _native_mean(rows: list[dict]) -> float:
+    """Mean of the rows' prices per million tokens in the currency they were stated in."""
+    return sum(r["native"] for r in rows) / len(rows)
 
 
 def _mean_price(series, specs, kind, when, currency="CNY"):
@@ -144,15 +150,18 @@ def evaluate(claim: dict, series: pd.DataFrame, trend=None) -> list[Outcome]:
         ]
     claimed = _number(check["claimed"])
     a = check["a"] if isinstance(check["a"], list) else [check["a"]]
-    if ctype == "change":
-        for kind in kinds:
-            before = _price(series, a[0], kind, check["from"])
-            after = _price(series, a[0], kind, check["to"])
-            if before is None or after is None or before[0] == 0:
-                out.append(Outcome(kind, None, claimed, "no_data"))
-                continue
-            value = (after[0] / before[0] - 1) * 100
-            out.append(Outcome(kind, value, claimed, judge_points(value, claimed), rows=[before[1], after[1]]))
+    if ctype == "change":  # several models in a: an unstated baseline, one line each
+        for spec in a:
+            label = _spec_label(spec) if len(a) > 1 else ""
+            for kind in kinds:
+                before = _price(series, spec, kind, spec.get("from", check.get("from")))
+                after = _price(series, spec, kind, spec.get("to", check.get("to")))
+                if before is None or after is None or before[0] == 0:
+                    out.append(Outcome(kind, None, claimed, "no_data", baseline=label))
+                    continue
+                value = (after[0] / before[0] - 1) * 100
+                verdict = judge_points(value, claimed) if len(a) == 1 else "baseline"
+                out.append(Outcome(kind, value, claimed, verdict, baseline=label, rows=[before[1], after[1]]))
         return out
     if ctype == "level":
         currency = check.get("currency", "CNY")
@@ -177,6 +186,9 @@ def evaluate(claim: dict, series: pd.DataFrame, trend=None) -> list[Outcome]:
                 out.append(Outcome(kind, None, claimed, "no_data", baseline=cand.get("label", "")))
                 continue
             ratio = num[0] / den[0]
+            stated = {r["stated"].split()[1] for r in num[1] + den[1]}
+            if stated == {"USD"}:  # compare dollars with dollars: no exchange rate between two months
+                ratio = _native_mean(num[1]) / _native_mean(den[1])
             if ctype == "ratio":
                 value, verdict = ratio, judge_relative(ratio, claimed)
             else:

@@ -11,10 +11,9 @@ from pricewar.safe import md
 from conftest import GOOD
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
-PAGES = ["pages/timeline.py", "pages/prices.py", "pages/compare.py", "pages/data.py", "pages/claims.py",
-         "pages/trend.py", "pages/story.py"]
-CHARTS = {"pages/timeline.py": 1, "pages/prices.py": 1, "pages/compare.py": 2, "pages/data.py": 0, "pages/claims.py": 0,
-          "pages/trend.py": 1, "pages/story.py": 1}
+CHARTS = {"timeline": 1, "prices": 1, "compare": 2, "data": 0, "claims": 0, "trend": 1, "story": 1}
+PAGES = [f"app_pages/{name}.py" for name in CHARTS]
+CHARTS = {f"app_pages/{name}.py": count for name, count in CHARTS.items()}
 
 
 @pytest.fixture(autouse=True)
@@ -22,11 +21,11 @@ def shipped_data(monkeypatch):
     monkeypatch.delenv("PRICEWAR_DATA", raising=False)
 
 
-def run(page="pages/timeline.py", query=None, timeout=30) -> AppTest:
+def run(page="app_pages/timeline.py", query=None, timeout=30) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    if page != "pages/timeline.py":
+    if page != "app_pages/timeline.py":
         at.switch_page(page)
     return at.run()
 
@@ -59,7 +58,7 @@ def test_every_page_renders_its_charts_in_both_languages(page, lang):
 
 
 def test_vendor_filter_changes_the_curves_and_the_url():
-    at = run("pages/prices.py", {"lang": "en"})
+    at = run("app_pages/prices.py", {"lang": "en"})
     assert len(trace_names(figs(at)[0])) > 20
     at.sidebar.multiselect[0].set_value(["deepseek", "openai"]).run()
     names = trace_names(figs(at)[0])
@@ -68,7 +67,7 @@ def test_vendor_filter_changes_the_curves_and_the_url():
 
 
 def test_currency_and_kind_change_axis_and_title():
-    at = run("pages/prices.py", {"lang": "en", "vendor": "deepseek"})
+    at = run("app_pages/prices.py", {"lang": "en", "vendor": "deepseek"})
     at.sidebar.segmented_control[1].set_value("USD").run()
     fig = figs(at)[0]
     assert fig["layout"]["yaxis"]["title"]["text"] == "US$ per million tokens"
@@ -78,7 +77,7 @@ def test_currency_and_kind_change_axis_and_title():
 
 
 def test_language_switch_changes_labels_and_url():
-    at = run("pages/prices.py")
+    at = run("app_pages/prices.py")
     at.sidebar.segmented_control[0].set_value("en").run()
     assert at.title[0].value == "Price curves"
     assert "cheapest" in header(figs(at)[0])
@@ -88,7 +87,7 @@ def test_language_switch_changes_labels_and_url():
 def test_url_round_trips_into_every_control():
     query = {"lang": "en", "vendor": ["alibaba", "baidu"], "currency": "USD", "kind": "blended",
              "from": "2024-05-01", "to": "2024-07-01"}
-    at = run("pages/prices.py", query)
+    at = run("app_pages/prices.py", query)
     assert sorted(at.sidebar.multiselect[0].value) == ["alibaba", "baidu"]
     assert at.sidebar.radio[0].value == "blended"
     fig = figs(at)[0]
@@ -100,15 +99,15 @@ def test_url_round_trips_into_every_control():
 
 
 def test_the_view_survives_moving_between_pages():
-    at = run("pages/prices.py", {"lang": "en", "vendor": ["deepseek"]})
-    at.switch_page("pages/compare.py").run()
+    at = run("app_pages/prices.py", {"lang": "en", "vendor": ["deepseek"]})
+    at.switch_page("app_pages/compare.py").run()
     assert at.title[0].value == "Vendor comparison"
     assert at.query_params["vendor"] == "deepseek" and at.query_params["lang"] == "en"
     assert "DeepSeek" in header(figs(at)[0])
 
 
 def test_bad_parameters_fall_back_with_one_notice():
-    at = run("pages/prices.py", {"lang": "en", "vendor": ["deepseek", "nosuch"], "currency": "EUR",
+    at = run("app_pages/prices.py", {"lang": "en", "vendor": ["deepseek", "nosuch"], "currency": "EUR",
                                  "from": "2024-13-01", "kind": "<b>x</b>"})
     assert not at.exception
     assert [t.value for t in at.toast] == [md("These link parameters were not valid, so defaults are shown: "
@@ -118,7 +117,7 @@ def test_bad_parameters_fall_back_with_one_notice():
 
 
 def test_timeline_event_card_from_the_list_and_the_url():
-    at = run("pages/timeline.py", {"lang": "en", "event": "deepseek-v3-price-restored"})
+    at = run("app_pages/timeline.py", {"lang": "en", "event": "deepseek-v3-price-restored"})
     assert at.selectbox[0].value == "deepseek-v3-price-restored"
     assert at.subheader[0].value == md("DeepSeek-V3's 45-day promotion ends; the full price returns")
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
@@ -129,7 +128,7 @@ def test_timeline_event_card_from_the_list_and_the_url():
 
 
 def test_compare_reference_model_and_dates():
-    at = run("pages/compare.py", {"lang": "en", "ref": "GPT-4 Turbo"})
+    at = run("app_pages/compare.py", {"lang": "en", "ref": "GPT-4 Turbo"})
     table = at.dataframe[0].value
     row = table[table["Model"] == "Doubao-pro 32k"].iloc[0]
     assert row["Sentence to quote"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
@@ -140,7 +139,7 @@ def test_compare_reference_model_and_dates():
 
 
 def test_data_page_lists_exactly_the_filtered_rows_and_exports_them():
-    at = run("pages/data.py", {"lang": "en", "vendor": "tencent", "kind": "input"})
+    at = run("app_pages/data.py", {"lang": "en", "vendor": "tencent", "kind": "input"})
     shown = at.dataframe[0].value
     assert set(shown["model"]) == {"hunyuan-lite", "hunyuan-standard", "hunyuan-pro"}
     button = at.get("download_button")[0]
@@ -152,14 +151,14 @@ def test_presentation_mode_shows_the_chart_alone(monkeypatch):
     import ui.state
 
     monkeypatch.setattr(ui.state, "embedded", lambda: True)  # what st.context says for ?embed=true
-    at = run("pages/prices.py", {"lang": "en"})
+    at = run("app_pages/prices.py", {"lang": "en"})
     assert len(at.get("plotly_chart")) == 1
     assert not at.title and not at.sidebar.multiselect and not at.get("popover")
 
 
 def test_pointed_at_another_folder_by_environment(monkeypatch):
     monkeypatch.setenv("PRICEWAR_DATA", str(GOOD))
-    at = run("pages/data.py", {"lang": "en"})
+    at = run("app_pages/data.py", {"lang": "en"})
     fixture = (GOOD / "prices.csv").read_text()
     assert len(at.dataframe[0].value) == fixture.count(",input,") + fixture.count(",cache_miss,") == 9
 
@@ -200,7 +199,7 @@ def test_problem_text_from_data_is_never_markdown(monkeypatch, bad_case):
 def test_image_files_are_built_only_when_asked_and_are_1600_by_900():
     import struct
 
-    at = run("pages/prices.py", {"lang": "en", "vendor": "deepseek"}, timeout=90)
+    at = run("app_pages/prices.py", {"lang": "en", "vendor": "deepseek"}, timeout=90)
     assert not at.get("download_button")  # nothing built until asked
     at.button(key="img_prices_make").click().run()
     assert not at.exception and not at.warning
@@ -218,7 +217,7 @@ def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch,
     calls = []
     real = pricewar.load.load_dataset
     monkeypatch.setattr("ui.state.load_dataset", lambda d: calls.append(d) or real(d))
-    at = run("pages/data.py", {"lang": "en", "kind": "output"})
+    at = run("app_pages/data.py", {"lang": "en", "kind": "output"})
     rows = len(at.dataframe[0].value)
     loads = len(calls)
     at.sidebar.segmented_control[1].set_value("USD").run()
@@ -232,7 +231,7 @@ def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch,
 
 def test_a_broken_edit_keeps_the_last_valid_data_under_a_banner(monkeypatch, good_copy):
     monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
-    at = run("pages/data.py", {"lang": "en"})
+    at = run("app_pages/data.py", {"lang": "en"})
     rows = len(at.dataframe[0].value)
     good = (good_copy / "prices.csv").read_text()
     (good_copy / "prices.csv").write_text(good.replace("2024-05-06,,deepseek", "2024-05-32,,deepseek", 1))
@@ -251,18 +250,18 @@ def test_a_session_that_changes_its_data_cannot_change_another_sessions():
     from pricewar.load import default_data_dir, fingerprint
     from ui.state import _load, _tables
 
-    normal = len(run("pages/data.py", {"lang": "en"}).dataframe[0].value)
+    normal = len(run("app_pages/data.py", {"lang": "en"}).dataframe[0].value)
     key = fingerprint(default_data_dir())
     mine, (series, normalized) = _load(key), _tables(key)
     mine.prices.drop(mine.prices.index, inplace=True)  # what a careless page might do to its copy
     normalized.drop(normalized.index, inplace=True)
     series["price_1m"] = -1
-    assert len(run("pages/data.py", {"lang": "en"}).dataframe[0].value) == normal
+    assert len(run("app_pages/data.py", {"lang": "en"}).dataframe[0].value) == normal
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
-    at = run("pages/claims.py", {"lang": lang})
+    at = run("app_pages/claims.py", {"lang": lang})
     assert not at.exception
     verdicts = {"zh": ["成立", "大致成立", "不成立", "部分成立", "基准未说明"],
                 "en": ["Holds", "Roughly holds", "Does not hold", "Holds for some prices", "Unstated baseline"]}[lang]
@@ -275,7 +274,7 @@ def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
 
 
 def test_trend_page_fits_the_chosen_set_beside_the_published_figures():
-    at = run("pages/trend.py", {"lang": "en", "kind": "blended", "currency": "USD"})
+    at = run("app_pages/trend.py", {"lang": "en", "kind": "blended", "currency": "USD"})
     title = header(figs(at)[0])
     assert title.startswith("<b>Prices fell ") and "per year (90% interval" in title and "GPT-4 class" in title
     published = at.dataframe[0].value
@@ -290,7 +289,7 @@ def test_trend_page_fits_the_chosen_set_beside_the_published_figures():
 def test_story_steps_through_the_war_and_keeps_the_step_in_the_url():
     from pricewar.story import steps
 
-    at = run("pages/story.py", {"lang": "en", "step": "5"})
+    at = run("app_pages/story.py", {"lang": "en", "step": "5"})
     fig = figs(at)[0]
     assert header(fig).startswith("<b>Step 5 of ")
     dimmed = {t["name"]: t.get("opacity", 1) for t in fig["data"] if (t.get("meta") or {}).get("vendor")}
@@ -302,11 +301,11 @@ def test_story_steps_through_the_war_and_keeps_the_step_in_the_url():
     story = steps(__import__("pricewar").load_dataset(__import__("pricewar.load").load.SHIPPED_DATA).events)
     assert story["id"].iloc[0] == "deepseek-v2-launch"
     assert {"deepseek-v3-price-restored", "ernie-bot-free", "chatgpt-free-gpt-5"} <= set(story["id"])
-    last = run("pages/story.py", {"lang": "zh", "step": str(len(story))})
+    last = run("app_pages/story.py", {"lang": "zh", "step": str(len(story))})
     assert header(figs(last)[0]).startswith(f"<b>第 {len(story)}/{len(story)} 步")
     assert last.subheader[0].value  # the step's event card
 
 
 def test_story_step_out_of_range_falls_back_with_a_notice():
-    at = run("pages/story.py", {"lang": "en", "step": "999"})
+    at = run("app_pages/story.py", {"lang": "en", "step": "999"})
     assert header(figs(at)[0]).startswith("<b>Step 1 of ") and at.toast

@@ -152,3 +152,15 @@ def test_clicking_an_event_on_the_timeline_opens_its_card(page: Page, app_url):
     point.click(force=True)
     expect(page).to_have_url(re.compile(r"event=minimax-text-01-launch"))
     expect(page.get_by_role("heading", name=re.compile("MiniMax launches MiniMax-Text-01"))).to_be_visible()
+
+
+def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py(page: Page):
+    # a folder named pages/ made Streamlit run the page file alone (without the navigation) on the first
+    # request after a restart; the pages live in app_pages/ for that reason
+    with StreamlitServer() as url:
+        page.goto(url + "/claims?lang=en")
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav.get_by_text("Claim checker")).to_be_visible()
+        expect(nav.get_by_text("Timeline")).to_be_visible()
+        assert "app" not in nav.inner_text().split()
