@@ -51,7 +51,23 @@ def _validate(data_dir: Path | None) -> int:
             print(f"{Path(where) / problem.file}{str(problem)[len(problem.file):]}")
         print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"{where}: valid — checked {dataset.summary()}")
+    claims = Path(where) / "claims.yaml"
+    extra = ""
+    if claims.exists():
+        from pricewar.claims import load_claims
+        from pricewar.normalize import series_table
+        from pricewar.select import model_label
+
+        series = series_table(dataset.prices, dataset.fx)
+        labels = {model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True)}
+        try:
+            extra = f", {len(load_claims(claims, labels, set(dataset.sources['id'])))} claims"
+        except DataError as exc:
+            for problem in exc.problems:
+                print(f"{Path(where) / problem.file}{str(problem)[len(problem.file):]}")
+            print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
+            return EXIT_INVALID
+    print(f"{where}: valid — checked {dataset.summary()}{extra}")
     return EXIT_OK
 
 

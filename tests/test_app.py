@@ -309,3 +309,12 @@ def test_story_steps_through_the_war_and_keeps_the_step_in_the_url():
 def test_story_step_out_of_range_falls_back_with_a_notice():
     at = run("app_pages/story.py", {"lang": "en", "step": "999"})
     assert header(figs(at)[0]).startswith("<b>Step 1 of ") and at.toast
+
+
+def test_story_in_presentation_mode_is_the_chart_of_the_step(monkeypatch):
+    import ui.state
+
+    monkeypatch.setattr(ui.state, "embedded", lambda: True)
+    at = run("app_pages/story.py", {"lang": "en", "step": "3"})
+    assert len(at.get("plotly_chart")) == 1 and not at.button and not at.title and not at.subheader
+    assert header(figs(at)[0]).startswith("<b>Step 3 of ")

@@ -53,3 +53,11 @@ def test_installed_console_script(bad_case):
     bad = subprocess.run([str(script), "validate", str(bad_case("prices_negative_price"))],
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "prices.csv:7: field 'price': value '-0.004'" in bad.stdout
+
+
+def test_claims_file_is_validated_too(good_copy, capsys):
+    (good_copy / "claims.yaml").write_text(
+        "claims:\n  - id: x\n    source: article-a\n    quote: q\n    claim: {zh: a, en: b}\n"
+        "    check: {type: ratio, a: {model: GPT-9}, b: {model: GPT-4o}, date: 2024-05-20, claimed: 1}\n")
+    assert main(["validate", str(good_copy)]) == 1
+    assert "claims.yaml:6: claim 'x': field 'check': value" in capsys.readouterr().out
