@@ -19,16 +19,38 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="pricewar",
-        description="Tools for the pricewar dataset of the 2024–2025 LLM API price war.")
+        prog="pricewar", description="Tools for the pricewar dataset of the 2024–2025 LLM API price war."
+    )
     parser.add_argument("--version", action="version", version=f"pricewar {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser(
-        "validate", help="check every data file and report every problem",
+        "validate",
+        help="check every data file and report every problem",
         description="Check every data file in DATA_DIR and print every problem with its file, line, field "
-                    "and value; or a one-line summary of what was checked.")
-    validate.add_argument("data_dir", nargs="?", type=Path, metavar="DATA_DIR",
-                          help=f"the data folder (default: ${ENV_VAR}, else the shipped data/)")
+        "and value; or a one-line summary of what was checked.",
+    )
+    validate.add_argument(
+        "data_dir",
+        nargs="?",
+        type=Path,
+        metavar="DATA_DIR",
+        help=f"the data folder (default: ${ENV_VAR}, else the shipped data/)",
+    )
+    export = commands.add_parser(
+        "export",
+        help="write every chart as offline HTML, PNG, SVG and CSV with an index.html gallery",
+        description="Write a static gallery of every chart (timeline, price curves, comparison, before/after, "
+        "trend, story steps) for a newsroom or any static host.",
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    export.add_argument("--data", type=Path, metavar="DATA_DIR", help=f"the data folder (default: ${ENV_VAR})")
+    export.add_argument("--vendor", action="append", default=[], metavar="ID", help="repeat for several vendors")
+    export.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    export.add_argument("--currency", choices=["CNY", "USD"])
+    export.add_argument("--kind", choices=["input", "output", "cache_hit", "blended"])
+    export.add_argument("--no-images", action="store_true", help="HTML and CSV only (no browser needed)")
     return parser
 
 
@@ -36,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.data_dir)
+    if args.command == "export":
+        return _export(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
 
 
@@ -48,7 +72,7 @@ def _validate(data_dir: Path | None) -> int:
         return EXIT_USAGE
     except DataError as exc:
         for problem in exc.problems:
-            print(f"{Path(where) / problem.file}{str(problem)[len(problem.file):]}")
+            print(f"{Path(where) / problem.file}{str(problem)[len(problem.file) :]}")
         print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
         return EXIT_INVALID
     claims = Path(where) / "claims.yaml"
@@ -64,7 +88,7 @@ def _validate(data_dir: Path | None) -> int:
             extra = f", {len(load_claims(claims, labels, set(dataset.sources['id'])))} claims"
         except DataError as exc:
             for problem in exc.problems:
-                print(f"{Path(where) / problem.file}{str(problem)[len(problem.file):]}")
+                print(f"{Path(where) / problem.file}{str(problem)[len(problem.file) :]}")
             print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
             return EXIT_INVALID
     print(f"{where}: valid — checked {dataset.summary()}{extra}")
@@ -73,3 +97,47 @@ def _validate(data_dir: Path | None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pricewar.export import ExportError, export
+    from pricewar.view import Choices, parse_view
+
+    where = args.data if args.data is not None else default_data_dir()
+    try:
+        dataset = load_dataset(where)
+    except DataDirError as exc:
+        print(f"pricewar: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as exc:
+        print(f"{where}: invalid — {exc.summary()} (run: pricewar validate {where})", file=sys.stderr)
+        return EXIT_INVALID
+    params = {"vendor": args.vendor}
+    for name, value in (("from", args.start), ("to", args.end), ("currency", args.currency), ("kind", args.kind)):
+        if value:
+            params[name] = [value]
+    view, notices = parse_view(params, Choices(vendors=frozenset(dataset.vendors["id"])))
+    if notices:
+        bad = "; ".join(f"--{n.param} {n.value}" for n in notices)
+        print(f"pricewar export: not valid: {bad}", file=sys.stderr)
+        return EXIT_USAGE
+    langs = ["zh", "en"] if args.lang == "both" else [args.lang]
+
+    def progress(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    try:
+        files = export(
+            dataset, args.out, [view.with_(lang=lang) for lang in langs], images=not args.no_images, progress=progress
+        )
+    except ExportError as exc:
+        sys.stderr.write("\n")
+        print(f"pricewar export: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{args.out}: wrote {len(files)} files; open {args.out / 'index.html'}")
+    return EXIT_OK

@@ -131,7 +131,7 @@ def frame(
     width. The header sits above the plot, from the figure's left edge, so that no legend or axis label,
     however long, runs into it. ``left_px`` is the left margin (the builder sizes it to its labels)."""
     compact = width_px < 600
-    left = left_px if left_px is not None else (50 if compact else 60)
+    left = left_px if left_px is not None else 62
     room = width_px - 24
     t_size = 15 if compact else 18
     lines = [f"<b>{esc(line)}</b>" for line in wrap(title, t_size, room)]

@@ -1,0 +1,240 @@
+"""Static export: every chart as a standalone offline HTML page, PNGs (1600×900 and 1080×1080), SVG and the
+CSV of its rows, plus an index.html gallery with embed snippets — files a newsroom can upload as they are.
+
+Deterministic (same data and options → byte-identical HTML and CSV); every file is written under a
+temporary name and renamed when complete, so an interrupted export leaves nothing that looks finished.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pricewar import figures, i18n
+from pricewar.load import Dataset
+from pricewar.normalize import normalize, price_at, series_table
+from pricewar.select import events_in_view, prices_in_view, series_in_view, window_ends
+from pricewar.story import highlight, steps
+from pricewar.view import View
+
+PNG_SIZES = {"": (800, 450, 2), "-square": (540, 540, 2)}  # → 1600×900 and 1080×1080 pixels
+PLOTLY_JS = "plotly.min.js"
+
+
+class ExportError(Exception):
+    """The export cannot be made (nothing selected, folder not writable, no browser for images)."""
+
+
+@dataclass
+class Chart:
+    name: str
+    lang: str
+    title: str
+    figure: go.Figure  # laid out for a page or a 1600×900 image
+    square: go.Figure  # laid out for a narrow 1080×1080 image (wrapped header, two-column legend)
+    rows: pd.DataFrame
+    height: int
+
+
+def charts(data: Dataset, view: View) -> list[Chart]:
+    """Every chart of the view: timeline, price curves, comparison, before/after, trend, story steps."""
+    from pricewar.trend import cheapest_over_time, fit
+
+    series = series_table(data.prices, data.fx)
+    rows = prices_in_view(normalize(data.prices, data.fx), view)
+    if rows.empty:
+        raise ExportError(
+            f"the filters select no price (vendors {', '.join(view.vendors) or 'all'}, "
+            f"{view.start} to {view.end}, {view.kind}): nothing to export"
+        )
+    lang = view.lang
+    events = events_in_view(data.events, view)
+    in_view = series_in_view(series, view)
+    out = []
+
+    def add(name: str, build: Callable[[int], go.Figure], table: pd.DataFrame) -> None:
+        fig = build(900)
+        title = next((a.text for a in fig.layout.annotations if a.name == "header"), name).split("<br>")[0]
+        out.append(
+            Chart(
+                name,
+                lang,
+                html.unescape(title.replace("<b>", "").replace("</b>", "")),
+                fig,
+                build(540),
+                table.reset_index(drop=True),
+                int(fig.layout.height or 600),
+            )
+        )
+
+    add("timeline", lambda w: figures.timeline(events, data.vendors, view, width_px=w), events.drop(columns=["line"]))
+    add("prices", lambda w: figures.price_curves(in_view, data.vendors, events, view, width_px=w), rows)
+    kind = series[series["series"] == view.kind]
+    if view.vendors:
+        kind = kind[kind["vendor"].isin(view.vendors)]
+    on_day = price_at(kind, view.at)
+    add("comparison", lambda w: figures.ranking(on_day, data.vendors, view, width_px=w), on_day)
+    before, after = window_ends(kind, view.before, view.after)
+    add(
+        "before-after",
+        lambda w: figures.dumbbell(before, after, data.vendors, view, width_px=w),
+        pd.concat([before, after]),
+    )
+    points = cheapest_over_time(kind, "cny_per_1m" if view.currency == "CNY" else "usd_per_1m")
+    result = fit(points)
+    add("trend", lambda w: figures.trend_chart(points, result, i18n.t("trend_all", lang), view, width_px=w), points)
+    story = steps(data.events)
+    for i, event in enumerate(story.itertuples(index=False), 1):
+        ev = pd.Series(event._asdict())
+        window = view.with_(start=min(view.start, ev["date"].date()), end=max(view.end, ev["date"].date()))
+        in_window, window_events = series_in_view(series, window), events_in_view(data.events, window)
+
+        def build(w: int, ev=ev, i=i, window=window, in_window=in_window, window_events=window_events) -> go.Figure:
+            fig = figures.price_curves(in_window, data.vendors, window_events, window, width_px=w)
+            return highlight(fig, ev, lang, i, len(story))
+
+        add(f"story-{i:02d}", build, data.event_sources[data.event_sources["event"] == ev["id"]])
+    return out
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    tmp = path.with_name(f".{path.name}.part-{os.getpid()}")
+    try:
+        if isinstance(content, str):
+            tmp.write_text(content, encoding="utf-8")
+        else:
+            tmp.write_bytes(content)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _page(chart: Chart) -> str:
+    import plotly.io as pio
+
+    body = pio.to_html(
+        chart.figure,
+        include_plotlyjs=PLOTLY_JS,
+        full_html=False,
+        div_id=f"pricewar-{chart.name}",
+        default_height=f"{chart.height}px",
+        config={
+            "displaylogo": False,
+            "responsive": True,
+            "toImageButtonOptions": {"format": "png", "filename": f"{chart.name}-{chart.lang}", **figures.EXPORT},
+        },
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{"zh-CN" if chart.lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(chart.title)} · pricewar</title>\n"
+        f"<style>body{{margin:0;font-family:{figures.FONT}}}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def _index(all_charts: list[Chart], langs: Iterable[str], images: bool = True) -> str:
+    parts = [
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>pricewar · charts</title>\n'
+        f"<style>body{{font-family:{figures.FONT};max-width:960px;margin:2em auto;padding:0 1em}}"
+        "pre{background:#f4f4f4;padding:.5em;overflow-x:auto;white-space:pre-wrap}"
+        "img{max-width:100%;border:1px solid #ddd}</style>\n</head>\n<body>\n"
+        "<h1>大模型 API 价格战 · The LLM API price war</h1>\n"
+    ]
+    for lang in langs:
+        parts.append(f"<h2>{'中文' if lang == 'zh' else 'English'}</h2>\n")
+        for c in (c for c in all_charts if c.lang == lang):
+            stem = f"{c.name}-{lang}"
+            snippet = (
+                f'<iframe src="{stem}.html" width="100%" height="{c.height + 20}" style="border:0" '
+                f'title="{html.escape(c.title)}"></iframe>'
+            )
+            kinds = [(".html", "HTML"), (".csv", "CSV")]
+            if images:
+                kinds[1:1] = [(".png", "PNG 1600×900"), ("-square.png", "PNG 1080×1080"), (".svg", "SVG")]
+            files = " · ".join(f'<a href="{stem}{ext}">{label}</a>' for ext, label in kinds)
+            picture = (
+                f'<a href="{stem}.html"><img src="{stem}.png" alt="{html.escape(c.title)}" loading="lazy"></a>\n'
+                if images
+                else ""
+            )
+            parts.append(
+                f"<section>\n<h3>{html.escape(c.title)}</h3>\n{picture}"
+                f"<p>{files}</p>\n<pre>{html.escape(snippet)}</pre>\n</section>\n"
+            )
+    parts.append("</body>\n</html>\n")
+    return "".join(parts)
+
+
+def export(
+    data: Dataset,
+    out: Path,
+    views: list[View],
+    *,
+    images: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Path]:
+    """Write the gallery of ``views`` (one per language) into ``out``; returns the files written."""
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".pricewar-write-test-{os.getpid()}"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise ExportError(f"{out}: the output folder is not writable ({exc.strerror})") from exc
+    all_charts = [c for v in views for c in charts(data, v)]
+    steps_total = 1 + len(all_charts) * (2 + (len(PNG_SIZES) + 1 if images else 0)) + 1
+    done, written = 0, []
+
+    def step(path: Path, content: str | bytes) -> None:
+        nonlocal done
+        _write(path, content)
+        written.append(path)
+        done += 1
+        if progress:
+            progress(done, steps_total, path.name)
+
+    import plotly.offline
+
+    step(out / PLOTLY_JS, plotly.offline.get_plotlyjs())
+    for c in all_charts:
+        stem = f"{c.name}-{c.lang}"
+        step(out / f"{stem}.html", _page(c))
+        step(out / f"{stem}.csv", c.rows.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n"))
+    if images:
+        _images(all_charts, out, step)
+    step(out / "index.html", _index(all_charts, [v.lang for v in views], images))
+    return written
+
+
+def _images(all_charts: list[Chart], out: Path, step) -> None:
+    try:
+        import kaleido
+        import plotly.io as pio
+
+        kaleido.start_sync_server(silence_warnings=True)
+    except Exception as exc:  # noqa: BLE001 - no browser, no images: say so plainly
+        raise ExportError(f"images need Chromium (Debian: apt-get install chromium): {exc}") from exc
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for c in all_charts:
+                stem = f"{c.name}-{c.lang}"
+                for suffix, (w, h, scale) in PNG_SIZES.items():
+                    fig = c.square if suffix else c.figure
+                    step(out / f"{stem}{suffix}.png", pio.to_image(fig, format="png", width=w, height=h, scale=scale))
+                step(out / f"{stem}.svg", pio.to_image(c.figure, format="svg", width=800, height=450))
+    except ExportError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ExportError(f"images could not be made (is Chromium installed?): {type(exc).__name__}: {exc}") from exc
+    finally:
+        kaleido.stop_sync_server()
