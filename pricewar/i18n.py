@@ -63,6 +63,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_png": {"zh": "下载 PNG（1600×900）", "en": "Download PNG (1600×900)"},
     "download_svg": {"zh": "下载 SVG", "en": "Download SVG"},
     "prepare_images": {"zh": "生成图片文件", "en": "Make image files"},
+    "export_zip": {"zh": "打包导出当前视图（zip）", "en": "Export this view (zip)"},
+    "export_zip_building": {"zh": "正在生成所有图表的 HTML、PNG、SVG 与 CSV……", "en": "Making HTML, PNG, SVG and CSV of every chart…"},
+    "export_zip_download": {"zh": "下载 zip", "en": "Download the zip"},
     "images_unavailable": {
         "zh": "服务器无法生成图片（需要 Chromium）：{reason}。可用图表右上角的相机按钮下载 PNG。",
         "en": "The server cannot make images (it needs Chromium): {reason}. "

@@ -318,3 +318,21 @@ def test_story_in_presentation_mode_is_the_chart_of_the_step(monkeypatch):
     at = run("app_pages/story.py", {"lang": "en", "step": "3"})
     assert len(at.get("plotly_chart")) == 1 and not at.button and not at.title and not at.subheader
     assert header(figs(at)[0]).startswith("<b>Step 3 of ")
+
+
+@pytest.mark.browser  # the zip holds images made with the system chromium
+def test_the_dashboard_exports_the_current_view_as_one_zip_only_when_asked(monkeypatch):
+    import io
+    import zipfile
+
+    monkeypatch.setenv("PRICEWAR_DATA", str(GOOD))
+    at = run("app_pages/prices.py", {"lang": "en", "vendor": "deepseek"}, timeout=120)
+    assert not [b for b in at.get("download_button") if "zip" in b.proto.label]
+    at.sidebar.button(key="zip_make").click().run()
+    assert not at.exception
+    (data,) = at.session_state["_zip"].values()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert {"index.html", "plotly.min.js", "prices-en.html", "prices-en.png", "prices-en-square.png",
+            "prices-en.svg", "prices-en.csv"} <= set(names)
+    assert all(n.endswith("-en" + n[n.rindex("."):]) or n in ("index.html", "plotly.min.js")
+               or n.endswith("-en-square.png") for n in names)

@@ -99,3 +99,16 @@ def test_images_are_1600_by_900_1080_square_and_svg(good, tmp_path):
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == size, name
     assert (tmp_path / "prices-zh.svg").read_text().startswith("<svg")
     assert '<img src="prices-zh.png"' in (tmp_path / "index.html").read_text()
+
+
+def test_missing_chromium_is_a_clear_error_with_an_exit_code(good, tmp_path, monkeypatch, capsys):
+    import kaleido
+
+    def no_browser(*args, **kwargs):
+        raise RuntimeError("Could not find Chrome")
+
+    monkeypatch.setattr(kaleido, "start_sync_server", no_browser)
+    assert main(["export", "--out", str(tmp_path), "--data", str(GOOD), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "images need Chromium (Debian: apt-get install chromium): Could not find Chrome" in err
+    assert not list(tmp_path.glob("*.png")) and not (tmp_path / "index.html").exists()

@@ -83,3 +83,33 @@ def width_px() -> int:
     except Exception:  # noqa: BLE001 - no request context (e.g. bare mode): lay out for a desktop
         agent = ""
     return 340 if "Mobi" in agent else 900
+
+
+def export_zip(data, view: View) -> None:
+    """A sidebar button that builds the static export of the current view as one zip, only when clicked."""
+    import io
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from pricewar.export import ExportError, export
+
+    lang = view.lang
+    made = st.session_state.setdefault("_zip", {})
+    key = filename("site", view)
+    if st.sidebar.button(i18n.t("export_zip", lang), key="zip_make", icon=":material/folder_zip:"):
+        with st.sidebar.status(i18n.t("export_zip_building", lang)), tempfile.TemporaryDirectory() as tmp:
+            try:
+                export(data, Path(tmp), [view])
+            except ExportError as exc:
+                st.sidebar.warning(md(str(exc)))
+                return
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+                for f in sorted(Path(tmp).iterdir()):
+                    zf.write(f, f.name)
+            made.clear()
+            made[key] = buffer.getvalue()
+    if key in made:
+        st.sidebar.download_button(i18n.t("export_zip_download", lang), made[key], file_name=f"{key}.zip",
+                                   mime="application/zip", key="zip_download")

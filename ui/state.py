@@ -209,6 +209,9 @@ def sidebar(data: Dataset, view: View, *, kind: bool = True, dates: bool = True,
         )
     view = st.session_state["view"]
     st.session_state["_widgets_view"] = view
+    from ui.charts import export_zip
+
+    export_zip(data, view)
     return set_view(view)
 
 
