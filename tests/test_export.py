@@ -112,3 +112,12 @@ def test_missing_chromium_is_a_clear_error_with_an_exit_code(good, tmp_path, mon
     err = capsys.readouterr().err
     assert "images need Chromium (Debian: apt-get install chromium): Could not find Chrome" in err
     assert not list(tmp_path.glob("*.png")) and not (tmp_path / "index.html").exists()
+
+
+def test_the_shipped_data_exports_in_both_languages(ds, tmp_path):
+    files = export(ds, tmp_path, [View(lang="zh"), View(lang="en")], images=False)
+    story_pages = sorted(f.name for f in files if f.name.startswith("story-") and f.name.endswith("-en.html"))
+    assert len(story_pages) == 16 and story_pages[0] == "story-01-en.html"
+    page = (tmp_path / "story-16-zh.html").read_text()
+    assert "第 16/16 步" in page and "src=\"http" not in page
+    assert len(files) == 2 + 2 * 21 * 2  # plotly.js, index, and per language 21 charts × (HTML, CSV)
