@@ -4,13 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test fuzz lint validate screenshots clean help
+.PHONY: run test fuzz bench lint validate screenshots clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run          create .venv, install, start the dashboard on http://127.0.0.1:$(PORT)"
 	@echo "make test         install test needs (chromium, fonts-noto-cjk when root) and run every test"
 	@echo "make fuzz         thousands of generated broken data files (a long run, not part of make test)"
+	@echo "make bench        measurements that print tables (see bench/README.md); not part of make test"
 	@echo "make validate     check the shipped data files"
 	@echo "make lint         ruff"
 	@echo "make screenshots  PNGs of every page (zh/en, 1280/390 px) into screenshots/"
@@ -40,6 +41,12 @@ test: $(VENV)/.installed-test
 
 fuzz: $(VENV)/.installed-test
 	PRICEWAR_FUZZ_EXAMPLES=$${EXAMPLES:-3000} $(BIN)/python -m pytest tests/test_fuzz_load.py -q
+
+bench: $(VENV)/.installed-test
+	@bash scripts/ensure-browser.sh
+	$(BIN)/python bench/data_scale.py
+	$(BIN)/python bench/export_images.py
+	$(BIN)/python bench/readers.py
 
 validate: $(VENV)/.installed-run
 	$(BIN)/pricewar validate

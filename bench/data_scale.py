@@ -1,0 +1,99 @@
+"""Data scale: load + validate + normalize of synthetic prices.csv files (10k, 100k, 1M rows) against
+pandas.read_csv of the same file (the floor), each in a fresh process; peak memory of both; bytes of
+figure JSON per chart at each size. Prints a table; asserts nothing.
+
+    .venv/bin/python bench/data_scale.py [--sizes 10000 100000 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDORS = ["deepseek", "zhipu", "bytedance", "alibaba", "baidu", "tencent", "openai", "anthropic", "google"]
+
+
+def generate(rows: int, folder: Path) -> Path:
+    """A valid data folder whose prices.csv has ``rows`` rows: daily prices of many models, 2023–2025."""
+    shutil.copytree(ROOT / "data", folder)
+    rng = np.random.default_rng(0)
+    models = max(rows // 1000, 4)
+    per_model = rows // models
+    days = pd.date_range("2023-01-01", "2025-12-31", freq="D")
+    frames = []
+    for m in range(models):
+        kind = "input" if m % 2 == 0 else "output"
+        dates = days[np.sort(rng.choice(len(days), size=min(per_model, len(days)), replace=False))]
+        n = len(dates)
+        prices = np.round(np.exp(rng.normal(0, 2, n)), 4)
+        frames.append(pd.DataFrame({
+            "date": dates.strftime("%Y-%m-%d"), "announced": "", "vendor": VENDORS[m % len(VENDORS)],
+            "model": f"model-{m // 2}", "tier": "", "kind": kind, "price": prices,
+            "currency": np.where(m % 3 == 0, "USD", "CNY"), "unit": "per_1m_tokens",
+            "source": "kazike-2024-05-22;aikeji-2024-05-25", "quote": "每百万Token价格：输入1元，输出2元",
+            "dispute": "", "note": ""}))
+    pd.concat(frames).head(rows).to_csv(folder / "prices.csv", index=False)
+    return folder / "prices.csv"
+
+
+PROBE = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+mode, path = sys.argv[1], sys.argv[2]
+if mode == "floor":
+    import pandas as pd
+    t = time.perf_counter(); pd.read_csv(path + "/prices.csv"); total = time.perf_counter() - t
+    out = {"seconds": total}
+else:
+    from pricewar import load_dataset, figures
+    from pricewar.normalize import series_table
+    from pricewar.select import series_in_view, events_in_view
+    from pricewar.view import View
+    t = time.perf_counter(); ds = load_dataset(path); t1 = time.perf_counter()
+    s = series_table(ds.prices, ds.fx); t2 = time.perf_counter()
+    from datetime import date
+    v = View(vendors=("deepseek",), start=date(2023, 1, 1), end=date(2025, 12, 31))
+    fig = figures.price_curves(series_in_view(s, v), ds.vendors, events_in_view(ds.events, v), v)
+    out = {"seconds": t2 - t, "load": t1 - t, "normalize": t2 - t1, "figure_json": len(fig.to_json()),
+           "steps": len(s)}
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def run(mode: str, folder: Path) -> dict:
+    res = subprocess.run([sys.executable, "-c", PROBE, mode, str(folder)], capture_output=True, text=True, cwd=ROOT)
+    if res.returncode:
+        raise SystemExit(res.stderr)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    args = ap.parse_args()
+    print(f"{'rows':>9} {'floor s':>8} {'ours s':>7} {'ratio':>6} {'load s':>7} {'norm s':>7} "
+          f"{'floor MB':>9} {'ours MB':>8} {'fig JSON':>9}")
+    for rows in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "data"
+            generate(rows, folder)
+            floor = min((run("floor", folder) for _ in range(3)), key=lambda r: r["seconds"])
+            ours = min((run("ours", folder) for _ in range(3)), key=lambda r: r["seconds"])
+            ratio = ours["seconds"] / floor["seconds"]
+            print(f"{rows:>9,} {floor['seconds']:>8.2f} {ours['seconds']:>7.2f} {ratio:>5.1f}× "
+                  f"{ours['load']:>7.2f} {ours['normalize']:>7.2f} {floor['peak_mb']:>9.0f} {ours['peak_mb']:>8.0f} "
+                  f"{ours['figure_json']:>9,}")
+
+
+if __name__ == "__main__":
+    main()
