@@ -44,6 +44,8 @@ fuzz: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	@bash scripts/ensure-browser.sh
+	$(BIN)/python bench/cold_start.py
+	$(BIN)/python bench/rerun.py
 	$(BIN)/python bench/data_scale.py
 	$(BIN)/python bench/export_images.py
 	$(BIN)/python bench/readers.py

@@ -4,18 +4,16 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.claims import evaluate, overall
+from pricewar.claims import overall
 from pricewar.figures import money
 from pricewar.safe import md
-from pricewar.trend import cheapest_over_time, fit, in_class
-from ui.state import claims_and_classes, current_view, dataset, language, sidebar, tables
+from ui.state import claim_results, current_view, dataset, language, sidebar, tables
 
 data = dataset(language())
 series, _ = tables()
 view = sidebar(data, current_view(data, series), kind=False, dates=False, currency=False)
 lang = view.lang
-claims, classes = claims_and_classes(data, series, lang)
-fits = {c["id"]: fit(cheapest_over_time(in_class(series[series["series"] == "blended"], c["models"]))) for c in classes}
+results = claim_results(data, series, lang)
 
 
 def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
@@ -32,7 +30,6 @@ def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
     return f"1/{1 / value:,.0f}" if 0 < value < 0.67 else f"{value:.2f}×"
 
 
-results = [(c, evaluate(c, series, trend=fits.get(c["check"].get("class")))) for c in claims]
 words = [overall(o) for _, o in results]
 if not view.embed:
     st.title(i18n.t("page_claims", lang))

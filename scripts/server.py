@@ -33,8 +33,9 @@ class StreamlitServer:
     When the server does not come up, :class:`ServerFailed` carries everything it printed.
     """
 
-    def __init__(self, data_dir: Path | str | None = None, timeout: float = 60, extra_env=None):
-        self.data_dir, self.timeout, self.extra_env = data_dir, timeout, extra_env or {}
+    def __init__(self, data_dir: Path | str | None = None, timeout: float = 60, extra_env=None,
+                 script: str = "app.py"):
+        self.data_dir, self.timeout, self.extra_env, self.script = data_dir, timeout, extra_env or {}, script
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
@@ -46,7 +47,7 @@ class StreamlitServer:
         env = {**os.environ, **self.extra_env}
         if self.data_dir is not None:
             env["PRICEWAR_DATA"] = str(self.data_dir)
-        cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(self.port),
                "--browser.gatherUsageStats", "false"]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)

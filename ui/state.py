@@ -224,6 +224,19 @@ def language() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
+def _claim_results(data_key: tuple, claims_key: tuple, models: frozenset[str], sources: frozenset[str]) -> list:
+    """Every claim with its outcomes, computed once per version of the data and claim files."""
+    from pricewar.claims import evaluate
+    from pricewar.trend import cheapest_over_time, fit, in_class
+
+    claims, classes = _claims(claims_key, models, sources)
+    series = _tables(data_key)[0]
+    blended = series[series["series"] == "blended"]
+    fits = {c["id"]: fit(cheapest_over_time(in_class(blended, c["models"]))) for c in classes}
+    return [(dict(c), evaluate(c, series, trend=fits.get(c["check"].get("class")))) for c in claims]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
 def _claims(key: tuple, models: frozenset[str], sources: frozenset[str]) -> tuple[list, list]:
     import yaml
 
@@ -246,3 +259,12 @@ def claims_and_classes(data: Dataset, series: pd.DataFrame, lang: str) -> tuple[
         st.error(i18n.t("data_invalid", lang, summary=type(exc).__name__))
         st.code(str(exc), language=None, wrap_lines=True)
         st.stop()
+
+
+def claim_results(data: Dataset, series: pd.DataFrame, lang: str) -> list:
+    """[(claim, outcomes)] for the claim checker, cached; the files are checked like the data's."""
+    claims_and_classes(data, series, lang)  # shows the problems and stops when the claim files are invalid
+    base = default_data_dir()
+    key = tuple((name, (base / name).stat().st_mtime_ns) for name in ("claims.yaml", "classes.yaml"))
+    labels = frozenset(model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True))
+    return _claim_results(_usable_key()[0], key, labels, frozenset(data.sources["id"]))
