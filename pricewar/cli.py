@@ -63,6 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
 
 
+def _invalid(where: Path, exc: DataError) -> int:
+    """Every problem on stdout with its file's path, the count on stderr; the exit code for invalid data."""
+    for problem in exc.problems:
+        print(f"{Path(where) / problem.file}{str(problem)[len(problem.file) :]}")
+    print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
+    return EXIT_INVALID
+
+
 def _validate(data_dir: Path | None) -> int:
     where = data_dir if data_dir is not None else default_data_dir()
     try:
@@ -71,10 +79,7 @@ def _validate(data_dir: Path | None) -> int:
         print(f"pricewar: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DataError as exc:
-        for problem in exc.problems:
-            print(f"{Path(where) / problem.file}{str(problem)[len(problem.file) :]}")
-        print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
-        return EXIT_INVALID
+        return _invalid(where, exc)
     claims = Path(where) / "claims.yaml"
     extra = ""
     if claims.exists():
@@ -87,16 +92,9 @@ def _validate(data_dir: Path | None) -> int:
         try:
             extra = f", {len(load_claims(claims, labels, set(dataset.sources['id'])))} claims"
         except DataError as exc:
-            for problem in exc.problems:
-                print(f"{Path(where) / problem.file}{str(problem)[len(problem.file) :]}")
-            print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
-            return EXIT_INVALID
+            return _invalid(where, exc)
     print(f"{where}: valid — checked {dataset.summary()}{extra}")
     return EXIT_OK
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -141,3 +139,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(f"{args.out}: wrote {len(files)} files; open {args.out / 'index.html'}")
     return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
