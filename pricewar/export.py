@@ -21,7 +21,7 @@ from pricewar import figures, i18n
 from pricewar.load import Dataset
 from pricewar.normalize import normalize, price_at, series_table
 from pricewar.select import events_in_view, prices_in_view, series_in_view, window_ends
-from pricewar.story import highlight, steps
+from pricewar.story import highlight, step_title, steps
 from pricewar.view import View
 
 PNG_SIZES = {"": (800, 450, 2), "-square": (540, 540, 2)}  # → 1600×900 and 1080×1080 pixels
@@ -97,8 +97,10 @@ def charts(data: Dataset, view: View) -> list[Chart]:
         in_window, window_events = series_in_view(series, window), events_in_view(data.events, window)
 
         def build(w: int, ev=ev, i=i, window=window, in_window=in_window, window_events=window_events) -> go.Figure:
-            fig = figures.price_curves(in_window, data.vendors, window_events, window, width_px=w)
-            return highlight(fig, ev, lang, i, len(story))
+            fig = figures.price_curves(
+                in_window, data.vendors, window_events, window, width_px=w, title=step_title(ev, lang, i, len(story))
+            )
+            return highlight(fig, ev)
 
         add(f"story-{i:02d}", build, data.event_sources[data.event_sources["event"] == ev["id"]])
     return out

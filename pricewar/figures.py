@@ -248,6 +248,7 @@ def price_curves(
     *,
     width_px: int = 900,
     label_rows: int = 3,
+    title: str | None = None,
 ) -> go.Figure:
     """One step line per model (vendor colour and dash), log y, free on a labelled floor, disputed change
     points ringed, key events labelled above the plot in rows that never overlap."""
@@ -343,9 +344,9 @@ def price_curves(
     to_value = float(now[col].min()) if not now.empty else float(series[col].min())
     kind = kind_label(view.kind, lang) if lang == "zh" else kind_label(view.kind, lang).lower()
     if to_value == 0:
-        title = i18n.t("title_prices_free", lang, kind=kind, a=money(from_value, view.currency, lang))
+        finding = i18n.t("title_prices_free", lang, kind=kind, a=money(from_value, view.currency, lang))
     elif to_value < from_value:
-        title = i18n.t(
+        finding = i18n.t(
             "title_prices_fell",
             lang,
             kind=kind,
@@ -353,7 +354,8 @@ def price_curves(
             b=money(to_value, view.currency, lang),
         )
     else:
-        title = i18n.t("title_prices_flat", lang, kind=kind, b=money(to_value, view.currency, lang))
+        finding = i18n.t("title_prices_flat", lang, kind=kind, b=money(to_value, view.currency, lang))
+    title = title or finding
     rows_used = max([r for r in placed if r is not None], default=-1) + 1
     return frame(
         fig,

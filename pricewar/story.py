@@ -7,7 +7,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pricewar import i18n
-from pricewar.safe import plot_text as esc
 
 STORY_START = pd.Timestamp("2024-05-06")  # DeepSeek-V2: the first shot
 
@@ -18,8 +17,14 @@ def steps(events: pd.DataFrame) -> pd.DataFrame:
     return chosen.sort_values(["date", "importance"], ascending=[True, False]).reset_index(drop=True)
 
 
-def highlight(fig: go.Figure, event: pd.Series, lang: str, step: int, total: int) -> go.Figure:
-    """Dim every line but the event's vendor's, mark the event's date, and put the step in the title."""
+def step_title(event: pd.Series, lang: str, step: int, total: int) -> str:
+    """ "Step 5 of 16: Baidu makes two ERNIE models free" — the title of a step's chart."""
+    return i18n.t("story_step", lang, step=step, total=total, title=event[f"title_{lang}"])
+
+
+def highlight(fig: go.Figure, event: pd.Series) -> go.Figure:
+    """Dim every line but the event's vendor's and mark the event's date (the chart is built with
+    :func:`step_title` as its title)."""
     for trace in fig.data:
         meta = trace.meta or {}
         if "vendor" in meta:
@@ -27,10 +32,6 @@ def highlight(fig: go.Figure, event: pd.Series, lang: str, step: int, total: int
             trace.showlegend = meta["vendor"] == event["vendor"]
         elif meta.get("role") == "disputed":
             trace.opacity = 0.3
-    label = i18n.t("story_step", lang, step=step, total=total, title=event[f"title_{lang}"])
-    header = next(a for a in fig.layout.annotations if a.name == "header")
-    first_break = header.text.find("<br>")
-    header.text = f"<b>{esc(label)}</b>" + header.text[first_break:]
     fig.add_shape(
         type="line",
         xref="x",

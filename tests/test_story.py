@@ -2,7 +2,7 @@
 
 from pricewar import figures
 from pricewar.select import events_in_view, series_in_view
-from pricewar.story import highlight, steps
+from pricewar.story import highlight, step_title, steps
 from pricewar.view import View
 
 
@@ -19,11 +19,14 @@ def test_highlight_dims_other_vendors_and_marks_the_moment(ds, series):
     view = View(lang="en")
     event = steps(ds.events).set_index("id").loc["doubao-pro-launch"].copy()
     event["id"] = "doubao-pro-launch"
-    fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view)
-    fig = highlight(fig, event, "en", 4, 16)
+    fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view,
+                               title=step_title(event, "en", 4, 16), width_px=340)
+    fig = highlight(fig, event)
     for trace in fig.data:
         if trace.meta and "vendor" in trace.meta:
             assert trace.opacity == (1.0 if trace.meta["vendor"] == "bytedance" else 0.15)
     header = next(a.text for a in fig.layout.annotations if a.name == "header")
-    assert header.startswith("<b>Step 4 of 16: ByteDance launches Doubao")
+    # the step's title is wrapped like any title (on a phone too), and no line of the old finding is left
+    assert header.startswith("<b>Step 4 of 16: ") and "cheapest" not in header
+    assert "ByteDance launches" in header.replace("</b><br><b>", " ")
     assert any(s.line.color == "#D55E00" and str(s.x0).startswith("2024-05-15") for s in fig.layout.shapes)
