@@ -71,15 +71,27 @@ def _invalid(where: Path, exc: DataError) -> int:
     return EXIT_INVALID
 
 
-def _validate(data_dir: Path | None) -> int:
-    where = data_dir if data_dir is not None else default_data_dir()
+def _invalid_briefly(where: Path, exc: DataError) -> int:
+    print(f"{where}: invalid — {exc.summary()} (run: pricewar validate {where})", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _load(where: Path, on_invalid):
+    """The dataset, or the exit code after saying what is wrong (no folder: usage; bad data: ``on_invalid``)."""
     try:
-        dataset = load_dataset(where)
+        return load_dataset(where)
     except DataDirError as exc:
         print(f"pricewar: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DataError as exc:
-        return _invalid(where, exc)
+        return on_invalid(where, exc)
+
+
+def _validate(data_dir: Path | None) -> int:
+    where = data_dir if data_dir is not None else default_data_dir()
+    dataset = _load(where, _invalid)
+    if isinstance(dataset, int):
+        return dataset
     claims = Path(where) / "claims.yaml"
     extra = ""
     if claims.exists():
@@ -102,14 +114,9 @@ def _export(args: argparse.Namespace) -> int:
     from pricewar.view import Choices, parse_view
 
     where = args.data if args.data is not None else default_data_dir()
-    try:
-        dataset = load_dataset(where)
-    except DataDirError as exc:
-        print(f"pricewar: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except DataError as exc:
-        print(f"{where}: invalid — {exc.summary()} (run: pricewar validate {where})", file=sys.stderr)
-        return EXIT_INVALID
+    dataset = _load(where, _invalid_briefly)
+    if isinstance(dataset, int):
+        return dataset
     params = {"vendor": args.vendor}
     for name, value in (("from", args.start), ("to", args.end), ("currency", args.currency), ("kind", args.kind)):
         if value:
