@@ -6,7 +6,7 @@ import streamlit as st
 from pricewar import figures, i18n
 from pricewar.normalize import price_at
 from pricewar.select import model_label, window_ends
-from ui.charts import show, width_px
+from ui.charts import figure, show, width_px
 from ui.state import current_view, dataset, language, set_view, sidebar, tables
 
 data = dataset(language())
@@ -28,9 +28,16 @@ if not view.embed:
         view = set_view(view.with_(at=at, before=min(window), after=max(window)))
 
 on_day = price_at(kind, view.at)
-show(figures.ranking(on_day, data.vendors, view, width_px=width_px()), "ranking", view)
-before, after = window_ends(kind, view.before, view.after)
-show(figures.dumbbell(before, after, data.vendors, view, width_px=width_px()), "before-after", view)
+show(figure("ranking", view, lambda: figures.ranking(on_day, data.vendors, view, width_px=width_px())), "ranking", view)
+show(
+    figure(
+        "before-after",
+        view,
+        lambda: figures.dumbbell(*window_ends(kind, view.before, view.after), data.vendors, view, width_px=width_px()),
+    ),
+    "before-after",
+    view,
+)
 
 if not view.embed and not on_day.empty:
     st.subheader(i18n.t("ratio_heading", lang))

@@ -6,7 +6,7 @@ from pricewar import figures, i18n
 from pricewar.select import events_in_view, series_in_view
 from pricewar.story import highlight, step_title, steps
 from ui import cards
-from ui.charts import show, width_px
+from ui.charts import figure, show, width_px
 from ui.state import current_view, dataset, language, set_view, sidebar, tables
 
 data = dataset(language())
@@ -35,14 +35,21 @@ if not view.embed:
 
 event = story.iloc[step - 1]
 window = view.with_(start=min(view.start, event["date"].date()), end=max(view.end, event["date"].date()))
-fig = figures.price_curves(
-    series_in_view(series, window),
-    data.vendors,
-    events_in_view(data.events, window),
+chart = figure(
+    "story",
     window,
-    width_px=width_px(),
-    title=step_title(event, lang, step, total),
+    lambda: highlight(
+        figures.price_curves(
+            series_in_view(series, window),
+            data.vendors,
+            events_in_view(data.events, window),
+            window,
+            width_px=width_px(),
+            title=step_title(event, lang, step, total),
+        ),
+        event,
+    ),
 )
-show(highlight(fig, event), f"story-{step}", view)
+show(chart, f"story-{step}", view)
 if not view.embed:
     cards.event_card(data, event["id"], lang)

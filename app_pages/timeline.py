@@ -5,7 +5,7 @@ import streamlit as st
 from pricewar import figures, i18n
 from pricewar.select import events_in_view
 from ui import cards
-from ui.charts import show, width_px
+from ui.charts import figure, show, width_px
 from ui.state import current_view, dataset, language, set_view, sidebar, tables
 
 data = dataset(language())
@@ -18,7 +18,9 @@ if not view.embed:
     st.title(i18n.t("page_timeline", lang))
     st.caption(i18n.t("timeline_intro", lang))
 clicked = show(
-    figures.timeline(events, data.vendors, view, selected=view.event, width_px=width_px()),
+    figure(
+        "timeline", view, lambda: figures.timeline(events, data.vendors, view, selected=view.event, width_px=width_px())
+    ),
     "timeline",
     view,
     on_select="rerun",

@@ -7,7 +7,7 @@ import yaml
 
 from pricewar import default_data_dir, figures, i18n
 from pricewar.trend import cheapest_over_time, fit, in_class
-from ui.charts import show, width_px
+from ui.charts import figure, show, width_px
 from ui.state import claims_and_classes, current_view, dataset, language, sidebar, tables
 
 data = dataset(language())
@@ -43,7 +43,10 @@ if view.vendors:
 column = "cny_per_1m" if view.currency == "CNY" else "usd_per_1m"
 points = cheapest_over_time(members[members["series"] == view.kind], column)
 result = fit(points)
-show(figures.trend_chart(points, result, name, view, value=column, width_px=width_px()), f"trend-{choice}", view)
+chart = figure(
+    "trend", view, lambda: figures.trend_chart(points, result, name, view, value=column, width_px=width_px()), choice
+)
+show(chart, f"trend-{choice}", view)
 
 if not view.embed:
     st.subheader(i18n.t("published_heading", lang))

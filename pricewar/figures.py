@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from pricewar import i18n
 from pricewar.safe import plot_text as esc
@@ -36,6 +37,19 @@ EVENT_SYMBOLS = {
 }
 GREY = "#6b6b6b"
 DATE_TICKS = {"zh": "%Y-%m", "en": "%b %Y"}  # plotly names months in English only
+
+
+def _template() -> go.layout.Template:
+    """plotly_white without what these charts never use (colour scales, maps, 3-D, other trace types).
+    Naming "plotly_white" in a figure copies and re-validates the whole template, ~12 ms per figure; this
+    one costs ~1 ms and draws the same."""
+    white = pio.templates["plotly_white"].to_plotly_json()
+    unused = {"coloraxis", "colorscale", "geo", "mapbox", "polar", "ternary", "scene"}
+    layout = {k: v for k, v in white["layout"].items() if k not in unused}
+    return go.layout.Template(layout=layout, data={k: white["data"][k] for k in ("scatter", "bar")})
+
+
+TEMPLATE = _template()
 
 
 # --- shared frame --------------------------------------------------------------------------------------
@@ -165,7 +179,7 @@ def frame(
     if compact:
         legend |= {"entrywidth": 0.5, "entrywidthmode": "fraction"}
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         height=height + extra_top,
         font={"family": FONT, "size": 13, "color": "#222"},
         margin={"l": left, "r": 12 if compact else 24, "t": header_px + extra_top + (36 if compact else 10), "b": 40},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -28,6 +29,21 @@ def plot_config(name: str, view: View) -> dict:
         "toImageButtonOptions": {"format": "png", "filename": filename(name, view), **EXPORT},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"] if name != "timeline" else ["lasso2d"],
     }
+
+
+def figure(name: str, view: View, build: Callable[[], go.Figure], *extra: object) -> go.Figure:
+    """The figure ``build()`` makes for this view, built once per data version, view, layout width and
+    ``extra`` (page options beyond the view) and then shared by every reader: going back to a view, or
+    another reader opening it, costs no figure building. Shared safely because nothing mutates a figure
+    after it is built (``st.plotly_chart`` and the image export copy it)."""
+    from ui.state import data_version
+
+    return _figure(name, data_version(), repr(view), width_px(), repr(extra), build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _figure(name: str, data_key: tuple, view_key: str, width: int, extra_key: str, _build) -> go.Figure:
+    return _build()
 
 
 def show(fig: go.Figure, name: str, view: View, **kwargs):
@@ -111,5 +127,10 @@ def export_zip(data, view: View) -> None:
             made.clear()
             made[key] = buffer.getvalue()
     if key in made:
-        st.sidebar.download_button(i18n.t("export_zip_download", lang), made[key], file_name=f"{key}.zip",
-                                   mime="application/zip", key="zip_download")
+        st.sidebar.download_button(
+            i18n.t("export_zip_download", lang),
+            made[key],
+            file_name=f"{key}.zip",
+            mime="application/zip",
+            key="zip_download",
+        )

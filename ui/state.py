@@ -43,6 +43,8 @@ def _usable_key() -> tuple[tuple, DataError | None]:
     """The fingerprint to read: the files' own when they validate, else the last valid one (with the
     error). Raises when there is no valid version to fall back on."""
     key = fingerprint(default_data_dir())
+    if _last_good().get(key[0]) == key:  # these very files validated before: no need to ask the cache
+        return key, None
     try:
         _load(key)
     except DataError as exc:
@@ -72,6 +74,11 @@ def dataset(lang: str) -> Dataset:
             st.warning(i18n.t("data_stale", lang, summary=error.summary(lang)), icon=":material/warning:")
             st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
     return _load(key)
+
+
+def data_version() -> tuple:
+    """The fingerprint of the data the pages show (the last valid files'): what cached results are keyed on."""
+    return _usable_key()[0]
 
 
 def tables() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -250,8 +257,10 @@ def _claims(key: tuple, models: frozenset[str], sources: frozenset[str]) -> tupl
 def claims_and_classes(data: Dataset, series: pd.DataFrame, lang: str) -> tuple[list, list]:
     """The claims and capability classes beside the data (re-read when either file changes)."""
     base = default_data_dir()
-    key = tuple((name, (base / name).stat().st_mtime_ns if (base / name).exists() else None)
-                for name in ("claims.yaml", "classes.yaml"))
+    key = tuple(
+        (name, (base / name).stat().st_mtime_ns if (base / name).exists() else None)
+        for name in ("claims.yaml", "classes.yaml")
+    )
     labels = frozenset(model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True))
     try:
         return _claims(key, labels, frozenset(data.sources["id"]))
