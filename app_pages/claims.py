@@ -1,19 +1,19 @@
 """Claim checker: every quantitative price claim of the articles, with the value the data gives."""
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from pricewar import i18n
 from pricewar.claims import overall
 from pricewar.figures import money
 from pricewar.safe import md
-from ui.state import claim_results, current_view, dataset, language, sidebar, tables
+from ui.state import claim_results, claims_version, current_view, dataset, language, sidebar, tables
 
 data = dataset(language())
 series, _ = tables()
 view = sidebar(data, current_view(data, series), kind=False, dates=False, currency=False)
 lang = view.lang
-results = claim_results(data, series, lang)
 
 
 def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
@@ -30,22 +30,7 @@ def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
     return f"1/{1 / value:,.0f}" if 0 < value < 0.67 else f"{value:.2f}×"
 
 
-words = [overall(o) for _, o in results]
-if not view.embed:
-    st.title(i18n.t("page_claims", lang))
-    st.caption(i18n.t("claims_intro", lang))
-    st.markdown(
-        md(
-            i18n.t(
-                "claims_summary",
-                lang,
-                n=len(results),
-                **{v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline")},
-            )
-        )
-    )
-sources = data.sources.set_index("id")
-colour = {
+COLOUR = {
     "holds": "green",
     "roughly": "orange",
     "fails": "red",
@@ -53,17 +38,19 @@ colour = {
     "baseline": "gray",
     "no_data": "gray",
 }
-for (claim, outcomes), word in zip(results, words, strict=True):
-    check = claim["check"]
-    with st.container(border=True):
-        st.markdown(f"**{md(claim['claim'][lang])}**  \n:{colour[word]}-badge[{i18n.t('verdict_' + word, lang)}]")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
+    """Each claim as its card shows it: Markdown already escaped, its verdict and the rows behind it as Arrow
+    tables (which Streamlit sends as they are). Built once per version of the data and claim files and
+    language, for every reader: a rerun of this page then only lays the cards out."""
+    sources = data.sources.set_index("id")
+    cards = []
+    for claim, outcomes in _results():
+        check, word = claim["check"], overall(outcomes)
         src = sources.loc[claim["source"]]
         link = f"[{md(src['title'])}]({src['url']})" if src["url"] else md(src["title"])
-        st.markdown(
-            f"> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))} · {link}"
-        )
-        if claim.get("note"):
-            st.caption(md(claim["note"]))
         table = pd.DataFrame(
             [
                 {
@@ -82,6 +69,42 @@ for (claim, outcomes), word in zip(results, words, strict=True):
         )
         if not any(o.baseline for o in outcomes):
             table = table.drop(columns=[i18n.t("col_baseline", lang)])
-        st.dataframe(table, hide_index=True, width="stretch")
+        rows = pd.DataFrame([r for o in outcomes for r in o.rows])
+        cards.append(
+            {
+                "word": word,
+                "head": f"**{md(claim['claim'][lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]",
+                "quote": f"> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))}"
+                f" · {link}",
+                "note": md(claim["note"]) if claim.get("note") else "",
+                "verdicts": pa.Table.from_pandas(table, preserve_index=False),
+                "rows": pa.Table.from_pandas(rows, preserve_index=False),
+            }
+        )
+    return cards
+
+
+cards = claim_cards(claims_version(), lang, lambda: claim_results(data, series, lang))
+words = [c["word"] for c in cards]
+if not view.embed:
+    st.title(i18n.t("page_claims", lang))
+    st.caption(i18n.t("claims_intro", lang))
+    st.markdown(
+        md(
+            i18n.t(
+                "claims_summary",
+                lang,
+                n=len(cards),
+                **{v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline")},
+            )
+        )
+    )
+for card in cards:
+    with st.container(border=True):
+        st.markdown(card["head"])
+        st.markdown(card["quote"])
+        if card["note"]:
+            st.caption(card["note"])
+        st.dataframe(card["verdicts"], hide_index=True, width="stretch")
         with st.expander(i18n.t("claim_rows", lang)):
-            st.dataframe(pd.DataFrame([r for o in outcomes for r in o.rows]), hide_index=True, width="stretch")
+            st.dataframe(card["rows"], hide_index=True, width="stretch")

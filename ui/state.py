@@ -256,24 +256,30 @@ def _claims(key: tuple, models: frozenset[str], sources: frozenset[str]) -> tupl
 
 def claims_and_classes(data: Dataset, series: pd.DataFrame, lang: str) -> tuple[list, list]:
     """The claims and capability classes beside the data (re-read when either file changes)."""
-    base = default_data_dir()
-    key = tuple(
-        (name, (base / name).stat().st_mtime_ns if (base / name).exists() else None)
-        for name in ("claims.yaml", "classes.yaml")
-    )
     labels = frozenset(model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True))
     try:
-        return _claims(key, labels, frozenset(data.sources["id"]))
+        return _claims(_claim_files_key(), labels, frozenset(data.sources["id"]))
     except (DataError, OSError, KeyError, TypeError) as exc:
         st.error(i18n.t("data_invalid", lang, summary=type(exc).__name__))
         st.code(str(exc), language=None, wrap_lines=True)
         st.stop()
 
 
+def _claim_files_key() -> tuple:
+    base = default_data_dir()
+    return tuple(
+        (name, (base / name).stat().st_mtime_ns if (base / name).exists() else None)
+        for name in ("claims.yaml", "classes.yaml")
+    )
+
+
+def claims_version() -> tuple:
+    """What the claim checker's results depend on: the data's fingerprint and the claim files' times."""
+    return data_version(), _claim_files_key()
+
+
 def claim_results(data: Dataset, series: pd.DataFrame, lang: str) -> list:
     """[(claim, outcomes)] for the claim checker, cached; the files are checked like the data's."""
     claims_and_classes(data, series, lang)  # shows the problems and stops when the claim files are invalid
-    base = default_data_dir()
-    key = tuple((name, (base / name).stat().st_mtime_ns) for name in ("claims.yaml", "classes.yaml"))
     labels = frozenset(model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True))
-    return _claim_results(_usable_key()[0], key, labels, frozenset(data.sources["id"]))
+    return _claim_results(_usable_key()[0], _claim_files_key(), labels, frozenset(data.sources["id"]))
