@@ -3,27 +3,48 @@ estimates beside it."""
 
 import pandas as pd
 import streamlit as st
-import yaml
 
-from pricewar import default_data_dir, figures, i18n
+from pricewar import figures, i18n
 from pricewar.trend import cheapest_over_time, fit, in_class
 from ui.charts import figure, show, width_px
-from ui.state import claims_and_classes, current_view, dataset, language, sidebar, tables
+from ui.state import (
+    claims_and_classes,
+    claims_version,
+    current_view,
+    dataset,
+    language,
+    published_rates,
+    sidebar,
+    tables,
+)
 
 data = dataset(language())
 series, _ = tables()
 view = sidebar(data, current_view(data, series), dates=False)
 lang = view.lang
 _, classes = claims_and_classes(data, series, lang)
-country = dict(zip(data.vendors["id"], data.vendors["country"], strict=True))
-sets = {
-    "all": (i18n.t("trend_all", lang), series),
-    "cn": (i18n.t("trend_cn", lang), series[series["vendor"].map(country) == "CN"]),
-    "us": (i18n.t("trend_us", lang), series[series["vendor"].map(country) == "US"]),
-}
-for c in classes:
-    if c["models"]:
-        sets[c["id"]] = (c["name"][lang], in_class(series, c["models"]))
+sets = {"all": i18n.t("trend_all", lang), "cn": i18n.t("trend_cn", lang), "us": i18n.t("trend_us", lang)}
+sets |= {c["id"]: c["name"][lang] for c in classes if c["models"]}
+
+
+def members(choice: str):
+    if choice in ("cn", "us"):
+        country = dict(zip(data.vendors["id"], data.vendors["country"], strict=True))
+        return series[series["vendor"].map(country) == choice.upper()]
+    models = next((c["models"] for c in classes if c["id"] == choice), None)
+    return in_class(series, models) if models else series
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def decline(version: tuple, choice: str, kind: str, currency: str, vendors: tuple, _members):
+    """(cheapest price over time, fitted rate) of a set, once per data version and choice, for every reader."""
+    rows = _members()
+    if vendors:
+        rows = rows[rows["vendor"].isin(vendors)]
+    column = "cny_per_1m" if currency == "CNY" else "usd_per_1m"
+    points = cheapest_over_time(rows[rows["series"] == kind], column)
+    return points, fit(points)
+
 
 if not view.embed:
     st.title(i18n.t("page_trend", lang))
@@ -31,18 +52,15 @@ if not view.embed:
 choice = st.radio(
     i18n.t("trend_set", lang),
     list(sets),
-    format_func=lambda k: sets[k][0],
+    format_func=lambda k: sets[k],
     horizontal=True,
     key="w_trend_set",
     index=list(sets).index("gpt-4-class") if "gpt-4-class" in sets else 0,
     label_visibility="collapsed" if view.embed else "visible",
 )
-name, members = sets[choice]
-if view.vendors:
-    members = members[members["vendor"].isin(view.vendors)]
+name = sets[choice]
 column = "cny_per_1m" if view.currency == "CNY" else "usd_per_1m"
-points = cheapest_over_time(members[members["series"] == view.kind], column)
-result = fit(points)
+points, result = decline(claims_version(), choice, view.kind, view.currency, view.vendors, lambda: members(choice))
 chart = figure(
     "trend", view, lambda: figures.trend_chart(points, result, name, view, value=column, width_px=width_px()), choice
 )
@@ -50,7 +68,7 @@ show(chart, f"trend-{choice}", view)
 
 if not view.embed:
     st.subheader(i18n.t("published_heading", lang))
-    rates = yaml.safe_load((default_data_dir() / "published_rates.yaml").read_text(encoding="utf-8"))["rates"]
+    rates = published_rates()
     rows = [
         {
             i18n.t("col_who", lang): i18n.t("this_fit", lang, set=name),

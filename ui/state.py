@@ -273,8 +273,22 @@ def _claim_files_key() -> tuple:
     )
 
 
+def published_rates() -> list[dict]:
+    """The published decline-rate estimates (data/published_rates.yaml), parsed once per version of the file."""
+    path = default_data_dir() / "published_rates.yaml"
+    return _published_rates(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _published_rates(path: str, mtime: int) -> list[dict]:
+    import yaml
+
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)["rates"]
+
+
 def claims_version() -> tuple:
-    """What the claim checker's results depend on: the data's fingerprint and the claim files' times."""
+    """What claim checks and class fits depend on: the data's fingerprint and the claim/class files' times."""
     return data_version(), _claim_files_key()
 
 
