@@ -50,6 +50,54 @@ def _template() -> go.layout.Template:
 
 
 TEMPLATE = _template()
+STRICT = False  # True: plotly validates every property (the tests); False: trusted builders skip it (the app)
+
+
+class Draft:
+    """A figure under construction, as plain dicts, with the few ``go.Figure`` methods the builders use.
+
+    plotly's own objects validate and copy the whole layout on every update, which made building the
+    price chart cost ~50 ms; a draft becomes one ``go.Figure`` at the end. The builders are the same code
+    whichever way: with :data:`STRICT` (set by the tests) plotly checks every property name and value,
+    so a misspelt property fails a test instead of reaching a reader."""
+
+    def __init__(self) -> None:
+        self.data: list[dict] = []
+        self.layout: dict = {}
+
+    def add_trace(self, trace: dict) -> None:
+        self.data.append(trace)
+
+    def add_traces(self, traces: Sequence[dict]) -> None:
+        self.data.extend(traces)
+
+    def add_annotation(self, **annotation) -> None:
+        self.layout.setdefault("annotations", []).append(annotation)
+
+    def update_layout(self, **changes) -> None:
+        _merge(self.layout, changes)
+
+    def update_xaxes(self, **changes) -> None:
+        _merge(self.layout.setdefault("xaxis", {}), changes)
+
+    def update_yaxes(self, **changes) -> None:
+        _merge(self.layout.setdefault("yaxis", {}), changes)
+
+    def figure(self) -> go.Figure:
+        return go.Figure({"data": self.data, "layout": self.layout}, _validate=STRICT)
+
+
+def _merge(into: dict, changes: dict) -> None:
+    """Nested dicts merge (like plotly's update_layout); anything else replaces."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def _trace(kind: str, **props) -> dict:
+    return {"type": kind, **props}
 
 
 # --- shared frame --------------------------------------------------------------------------------------
@@ -92,11 +140,11 @@ def filters_in_words(view: View, vendors: pd.DataFrame, lang: str, *, prices: bo
 
 def fx_note(rows: pd.DataFrame, currency: str, lang: str) -> str:
     """The rates used, when any shown price was converted from its stated currency."""
-    converted = rows[rows["currency"] != currency]
-    if converted.empty:
+    converted = rows["currency"] != currency
+    if not converted.any():
         return ""
-    rates = converted.drop_duplicates("fx_month").sort_values("fx_month")
-    parts = [f"{m} {r:.4g}" for m, r in zip(rates["fx_month"], rates["usd_cny"], strict=True)]
+    rates = dict(zip(rows["fx_month"][converted].tolist(), rows["usd_cny"][converted].tolist(), strict=True))
+    parts = [f"{m} {rates[m]:.4g}" for m in sorted(rates)]
     if len(parts) > 4:
         parts = [*parts[:2], "…", *parts[-1:]]
     return i18n.t("fx_note", lang, rates=", ".join(parts))
@@ -130,7 +178,7 @@ def wrap(text: str, size: float, width_px: float) -> list[str]:
 
 
 def frame(
-    fig: go.Figure,
+    fig: Draft,
     title: str,
     subtitle: str,
     notes: Sequence[str],
@@ -189,11 +237,11 @@ def frame(
     fig.update_yaxes(automargin=False)
     if compact:
         fig.update_xaxes(nticks=4)
-    return fig
+    return fig.figure()
 
 
 def _log_axis_with_free(
-    fig: go.Figure, axis: str, floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.25
+    fig: Draft, axis: str, floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.25
 ) -> None:
     """A log price axis with decade ticks in the view's currency and, when a free price is shown, a
     labelled 'free' tick at the floor where free prices are drawn (a log axis cannot draw 0)."""
@@ -270,7 +318,7 @@ def price_curves(
     style = _style(vendors)
     names = vendor_names(vendors, lang)
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    fig = go.Figure()
+    fig = Draft()
     unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
     if series.empty:
         return frame(
@@ -278,12 +326,18 @@ def price_curves(
         )
     floor, _ = free_floor(series[col])
     traces = []
-    for (vendor, model, tier), rows in series.groupby(["vendor", "model", "tier"], sort=False):
-        rows = rows.sort_values("date")
+    # one pass over plain lists: per-model pandas selections cost ~0.5 ms each, dozens of times
+    columns = ("vendor", "model", "tier", "date", col, "source", "dispute", "until")
+    records = list(zip(*(series[c].tolist() for c in columns), strict=True))
+    groups: dict[tuple, list[tuple]] = {}
+    for r in records:
+        groups.setdefault(r[:3], []).append(r)
+    for (vendor, model, tier), rows in groups.items():
+        rows.sort(key=lambda r: r[3])
         label = model_label(model, tier)
-        x = [max(d, start) for d in rows["date"]]
-        y = [v if v > 0 else floor for v in rows[col]]
-        last_until = rows["until"].iloc[-1]
+        x = [max(r[3], start) for r in rows]
+        y = [r[4] if r[4] > 0 else floor for r in rows]
+        last_until = rows[-1][7]
         x_end = end if pd.isna(last_until) or last_until > end else last_until
         x.append(x_end)
         y.append(y[-1])
@@ -292,7 +346,7 @@ def price_curves(
             f"{esc(money(v, view.currency, lang))} {esc(unit) if v > 0 else ''}<br>"
             f"{i18n.t('hover_source', lang)}: {esc(s)}"
             + (f"<br>⚠ {i18n.t('disputed', lang)}: {esc(dp[:120])}" if dp else "")
-            for d, v, s, dp in zip(rows["date"], rows[col], rows["source"], rows["dispute"], strict=True)
+            for _, _, _, d, v, s, dp, _ in rows
         ]
         hover.append(hover[-1])
         st = style.get(vendor, {"color": GREY, "dash": "solid", "marker": "circle"})
@@ -382,7 +436,7 @@ def price_curves(
     )
 
 
-def _event_labels(fig: go.Figure, events: pd.DataFrame, view: View, width_px: int, rows: int) -> list:
+def _event_labels(fig: Draft, events: pd.DataFrame, view: View, width_px: int, rows: int) -> list:
     """The most important events as labels above the plot, in rows where no two overlap and none leaves the
     plot, each with a dotted line down to its date. Labels that find no room are left out."""
     if events.empty:
@@ -433,7 +487,9 @@ def _event_labels(fig: go.Figure, events: pd.DataFrame, view: View, width_px: in
                 "name": f"event:{ev.id}",
             }
         )
-    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
+    fig.update_layout(
+        shapes=[*fig.layout.get("shapes", []), *shapes], annotations=[*fig.layout.get("annotations", []), *notes]
+    )
     return placed
 
 
@@ -445,28 +501,26 @@ def timeline(
     lang = view.lang
     names = vendor_names(vendors, lang)
     style = _style(vendors)
-    fig = go.Figure()
+    fig = Draft()
     if events.empty:
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
         )
     lane_of = {v: names.get(v, v) for v in events["vendor"] if v}
     market = i18n.t("lane_market", lang)
-    order = list(
-        dict.fromkeys(
-            sorted(
-                lane_of,
-                key=lambda v: (vendors.set_index("id").country.get(v, "ZZ"), events[events.vendor == v].date.min()),
-            )
-        )
-    )
+    country = dict(zip(vendors["id"], vendors["country"], strict=True))
+    first_date: dict = {}
+    for v, d in zip(events["vendor"].tolist(), events["date"].tolist(), strict=True):
+        first_date[v] = min(d, first_date.get(v, d))
+    order = list(dict.fromkeys(sorted(lane_of, key=lambda v: (country.get(v, "ZZ"), first_date[v]))))
     lanes = [lane_of[v] for v in order] + ([market] if (events["vendor"] == "").any() else [])
     title_col = f"title_{lang}"
     for vendor, rows in events.groupby("vendor", sort=False):
         color = style.get(vendor, {"color": GREY})["color"] if vendor else GREY
         lane = lane_of.get(vendor, market)
         fig.add_trace(
-            go.Scatter(
+            _trace(
+                "scatter",
                 x=rows["date"],
                 y=[lane] * len(rows),
                 mode="markers",
@@ -492,7 +546,8 @@ def timeline(
         )
     for etype in [t for t in EVENT_SYMBOLS if t in set(events["type"])]:  # the legend of shapes
         fig.add_trace(
-            go.Scatter(
+            _trace(
+                "scatter",
                 x=[None],
                 y=[None],
                 mode="markers",
@@ -531,7 +586,7 @@ def ranking(at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: in
     """Every model's price on a date, as a sorted horizontal bar chart on a log axis (free on a floor)."""
     lang, col = view.lang, value_column(view.currency)
     style = _style(vendors)
-    fig = go.Figure()
+    fig = Draft()
     if at.empty:
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
@@ -542,7 +597,8 @@ def ranking(at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: in
     values = [v if v > 0 else floor for v in rows[col]]
     patterns = {"solid": "", "dash": "/", "dot": ".", "dashdot": "x", "longdash": "-"}
     fig.add_trace(
-        go.Bar(
+        _trace(
+            "bar",
             x=values,
             y=[esc(lbl) for lbl in rows["label"]],
             orientation="h",
@@ -601,7 +657,7 @@ def dumbbell(
     both = before[[*key, col, "source", "currency", "fx_month", "usd_cny"]].merge(
         after[[*key, col, "source"]], on=key, suffixes=("_a", "_b")
     )
-    fig = go.Figure()
+    fig = Draft()
     if both.empty:
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
@@ -617,7 +673,8 @@ def dumbbell(
     b = [v if v > 0 else floor for v in both[f"{col}_b"]]
     for lbl, va, vb, vendor in zip(labels, a, b, both["vendor"], strict=True):
         fig.add_trace(
-            go.Scatter(
+            _trace(
+                "scatter",
                 x=[va, vb],
                 y=[lbl, lbl],
                 mode="lines",
@@ -628,7 +685,8 @@ def dumbbell(
         )
     colors = [style.get(v, {"color": GREY})["color"] for v in both["vendor"]]
     fig.add_trace(
-        go.Scatter(
+        _trace(
+            "scatter",
             x=a,
             y=labels,
             mode="markers",
@@ -647,7 +705,8 @@ def dumbbell(
     ]
     sides = ["middle left" if vb < va else "middle right" for va, vb in zip(a, b, strict=True)]
     fig.add_trace(
-        go.Scatter(
+        _trace(
+            "scatter",
             x=b,
             y=labels,
             mode="markers+text",
@@ -731,14 +790,15 @@ def trend_chart(
 ) -> go.Figure:
     """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis."""
     lang = view.lang
-    fig = go.Figure()
+    fig = Draft()
     sep = "；" if lang == "zh" else "; "
     unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
     subtitle = sep.join([set_name, kind_label(view.kind, lang), unit])
     if points.empty or result is None:
         return frame(fig, i18n.t("nothing_selected", lang), subtitle, [], width_px=width_px)
     fig.add_trace(
-        go.Scatter(
+        _trace(
+            "scatter",
             x=points["date"],
             y=points["price"],
             mode="lines+markers",
@@ -757,7 +817,8 @@ def trend_chart(
     xs = pd.date_range(t0, t1, periods=20)
     years = [(x - result["start"]).days / 365.25 for x in xs]
     fig.add_trace(
-        go.Scatter(
+        _trace(
+            "scatter",
             x=xs,
             y=[10 ** (result["intercept"] + result["slope"] * y) for y in years],
             mode="lines",

@@ -56,10 +56,11 @@ def window_ends(series: pd.DataFrame, before, after) -> tuple[pd.DataFrame, pd.D
     or began after it are left out."""
     start, end = pd.Timestamp(before), pd.Timestamp(after)
     live = (series["date"] <= end) & (series["until"].isna() | (series["until"] > start))
-    rows = series.loc[live].sort_values(["vendor", "model", "tier", "series", "date"])
     key = ["vendor", "model", "tier", "series"]
+    # choose the rows on the key columns alone, then take each chosen row whole, once
+    rows = series.loc[live, [*key, "date"]].sort_values([*key, "date"])
     at_start = rows[rows["date"] <= start].groupby(key).tail(1)
     first_inside = rows[rows["date"] > start].groupby(key).head(1)
     first = pd.concat([at_start, first_inside]).sort_values("date").groupby(key).head(1)
     last = rows.groupby(key).tail(1)
-    return first.reset_index(drop=True), last.reset_index(drop=True)
+    return series.loc[first.index].reset_index(drop=True), series.loc[last.index].reset_index(drop=True)

@@ -15,6 +15,10 @@ GOOD = DATA / "good"
 BAD = DATA / "bad"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from pricewar import figures  # noqa: E402
+
+figures.STRICT = True  # in the tests plotly checks every property the builders set (the app skips that)
+
 
 @pytest.fixture(scope="session")
 def ds():
@@ -67,8 +71,10 @@ def _browser_missing() -> str | None:
     if not list(Path("/usr/share/fonts/opentype/noto").glob("NotoSansCJK*")):
         missing.append("fonts-noto-cjk")
     if missing:
-        return (f"browser tests skipped: {' and '.join(missing)} not installed "
-                f"(install with: sudo apt-get install {' '.join(missing)}; `make test` does it as root)")
+        return (
+            f"browser tests skipped: {' and '.join(missing)} not installed "
+            f"(install with: sudo apt-get install {' '.join(missing)}; `make test` does it as root)"
+        )
     return None
 
 

@@ -180,7 +180,8 @@ def sidebar(data: Dataset, view: View, *, kind: bool = True, dates: bool = True,
         on_change=_from_widgets,
     )
     names = dict(zip(data.vendors["id"], data.vendors["name_zh" if lang == "zh" else "name_en"], strict=True))
-    with_prices = [v for v in data.vendors["id"] if v in set(data.prices["vendor"]) or v in set(data.events["vendor"])]
+    present = set(data.prices["vendor"]) | set(data.events["vendor"])
+    with_prices = [v for v in data.vendors["id"] if v in present]
     sb.multiselect(
         i18n.t("vendors", lang),
         options=with_prices,
