@@ -229,6 +229,20 @@ def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch,
     assert len(calls) == loads + 1 and len(at.dataframe[0].value) == rows + 1
 
 
+def test_charts_are_shared_between_readers_but_never_stale(monkeypatch, good_copy):
+    """Figures are cached per data version and view and shared by sessions: the same view gives another
+    reader the same chart, another view its own chart, and an edit of the data a new chart."""
+    monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
+    query = {"lang": "en", "vendor": "deepseek"}
+    first = figs(run("app_pages/prices.py", query))[0]
+    assert figs(run("app_pages/prices.py", query))[0] == first
+    assert figs(run("app_pages/prices.py", {**query, "currency": "USD"}))[0] != first
+    with open(good_copy / "prices.csv", "a") as f:
+        f.write("2024-06-01,,deepseek,DeepSeek-Coder,,input,1,CNY,per_1m_tokens,article-a,新模型,,\n")
+    names = [t["name"] for t in figs(run("app_pages/prices.py", query))[0]["data"]]
+    assert "DeepSeek-Coder" in names and "DeepSeek-Coder" not in [t["name"] for t in first["data"]]
+
+
 def test_a_broken_edit_keeps_the_last_valid_data_under_a_banner(monkeypatch, good_copy):
     monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
     at = run("app_pages/data.py", {"lang": "en"})

@@ -170,3 +170,63 @@ def test_place_labels_uses_rows_then_gives_up():
 def test_money_reads_naturally():
     assert figures.money(0.8, "CNY", "zh") == "0.8 元" and figures.money(2.5, "USD", "en") == "$2.5"
     assert figures.money(0, "USD", "en") == "free" and figures.money(206.727, "CNY", "en") == "¥207"
+
+
+def _drawn(fig) -> dict:
+    """What plotly.js receives, normalized: the JSON read back through plotly's own validation."""
+    import json
+
+    import plotly.graph_objects as go
+
+    return json.loads(go.Figure(json.loads(fig.to_json())).to_json())
+
+
+class PlotlyDraft:
+    """figures.Draft's methods done by plotly's own Figure, update by update (how the builders worked before
+    drafts): the reference for what each builder's updates mean."""
+
+    def __init__(self):
+        import plotly.graph_objects as go
+
+        self.fig = go.Figure(layout={"template": figures.TEMPLATE})
+
+    def __getattr__(self, name):
+        return getattr(self.fig, name)
+
+    @property
+    def layout(self):
+        return self.fig.layout.to_plotly_json()
+
+    def figure(self):
+        return self.fig
+
+
+def test_the_app_draws_exactly_what_plotly_itself_would(ds, series, monkeypatch):
+    """The app builds figures as plain-dict drafts without plotly's per-property validation (figures.STRICT
+    is False there; the tests turn it on): each builder must send plotly.js the very same figure as plotly's
+    own update-by-update figure, validated."""
+    from pricewar.story import highlight, steps
+    from pricewar.trend import cheapest_over_time, fit
+
+    view = View(vendors=("deepseek", "openai", "baidu"), lang="en", currency="USD")
+    at = price_at(series_in_view(series, view), view.at)
+    points = cheapest_over_time(series[series["series"] == "blended"], "usd_per_1m")
+    builders = {
+        "prices": lambda: curves(ds, series, view),
+        "story": lambda: highlight(curves(ds, series, view), steps(ds.events).iloc[0]),
+        "timeline": lambda: figures.timeline(events_in_view(ds.events, view), ds.vendors, view, selected="e1"),
+        "ranking": lambda: figures.ranking(at, ds.vendors, view),
+        "dumbbell": lambda: figures.dumbbell(*window_ends(series[series["series"] == "input"], date(2024, 4, 1),
+                                                          date(2024, 7, 1)), ds.vendors, view),
+        "trend": lambda: figures.trend_chart(points, fit(points), "all", view),
+        "empty": lambda: curves(ds, series.iloc[0:0], view),
+    }
+    for name, build in builders.items():
+        with monkeypatch.context() as m:
+            m.setattr(figures, "Draft", PlotlyDraft)
+            reference = _drawn(build())
+        with monkeypatch.context() as m:
+            m.setattr(figures, "STRICT", False)
+            fast = _drawn(build())
+        assert fast == reference, name
+        assert len(reference["data"]) >= (0 if name == "empty" else 1), name
