@@ -5,7 +5,7 @@ import pyarrow as pa
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.claims import overall
+from pricewar.claims import claim_models, overall
 from pricewar.figures import money
 from pricewar.safe import md
 from ui.state import claim_results, claims_version, current_view, dataset, language, sidebar, tables
@@ -46,6 +46,7 @@ def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
     tables (which Streamlit sends as they are). Built once per version of the data and claim files and
     language, for every reader: a rerun of this page then only lays the cards out."""
     sources = data.sources.set_index("id")
+    vendor_of = dict(zip(series["model"], series["vendor"], strict=True))
     cards = []
     for claim, outcomes in _results():
         check, word = claim["check"], overall(outcomes)
@@ -73,6 +74,7 @@ def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
         cards.append(
             {
                 "word": word,
+                "vendors": {vendor_of.get(m, "") for m in claim_models(claim)},
                 "head": f"**{md(claim['claim'][lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]",
                 "quote": f"> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))}"
                 f" · {link}",
@@ -84,7 +86,9 @@ def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
     return cards
 
 
-cards = claim_cards(claims_version(), lang, lambda: claim_results(data, series, lang))
+cards = every = claim_cards(claims_version(), lang, lambda: claim_results(data, series, lang))
+if view.vendors:  # a claim is shown when it names a chosen vendor's model, or no model (the whole market)
+    cards = [c for c in every if not c["vendors"] or c["vendors"] & set(view.vendors)]
 words = [c["word"] for c in cards]
 if not view.embed:
     st.title(i18n.t("page_claims", lang))
@@ -99,6 +103,8 @@ if not view.embed:
             )
         )
     )
+    if view.vendors:
+        st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))
 for card in cards:
     with st.container(border=True):
         st.markdown(card["head"])

@@ -46,6 +46,21 @@ class Outcome:
     rows: list[dict] = field(default_factory=list)
 
 
+def claim_models(claim: dict) -> set[str]:
+    """The models a claim's check names (its subject and every baseline); empty for market-wide claims."""
+    return {spec["model"] for spec in _specs(claim["check"]) if isinstance(spec, dict) and spec.get("model")}
+
+
+def _specs(check: dict) -> list:
+    """Every model spec in a check's ``a`` and ``b``: single specs, lists of them, candidate sets' models."""
+    specs = []
+    for key in ("a", "b"):
+        value = check.get(key)
+        for item in value if isinstance(value, list) else [value] if value else []:
+            specs += item.get("models", [item]) if isinstance(item, dict) else []
+    return specs
+
+
 def _spec_label(spec: dict) -> str:
     return model_label(spec["model"], str(spec.get("tier", "") or ""))
 
@@ -254,12 +269,7 @@ def load_claims(path: Path, models: set[str], sources: set[str]) -> list[dict]:
                     where,
                 )
             )
-        specs = []
-        for key in ("a", "b"):
-            value = check.get(key)
-            for item in value if isinstance(value, list) else [value] if value else []:
-                specs += item.get("models", [item]) if isinstance(item, dict) else []
-        for spec in specs:
+        for spec in _specs(check):
             if not isinstance(spec, dict) or _spec_label(spec) not in models:
                 problems.append(
                     Problem(label, c.line_of("check"), "check", str(spec), "a model (and tier) in prices.csv", where)

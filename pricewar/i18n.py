@@ -145,6 +145,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{n} 个说法：成立 {holds}，大致成立 {roughly}，部分成立 {mixed}，不成立 {fails}，基准未说明 {baseline}",
         "en": "{n} claims: {holds} hold, {roughly} roughly hold, {mixed} hold for some prices, {fails} do not hold, {baseline} rest on an unstated baseline",
     },
+    "claims_filtered": {
+        "zh": "只列出涉及所选厂商的说法（以及关于整个市场的说法）：{shown} / {total} 个。",
+        "en": "Only the claims about the chosen vendors (and those about the whole market): {shown} of {total}.",
+    },
     "page_trend": {"zh": "降价速度", "en": "Decline rate"},
     "trend_set": {"zh": "模型集合", "en": "Set of models"},
     "trend_all": {"zh": "全部模型", "en": "All models"},

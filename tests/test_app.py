@@ -273,6 +273,18 @@ def test_a_session_that_changes_its_data_cannot_change_another_sessions():
     assert len(run("app_pages/data.py", {"lang": "en"}).dataframe[0].value) == normal
 
 
+def test_claims_page_follows_the_vendor_filter():
+    every = run("app_pages/claims.py", {"lang": "en"})
+    kimi = run("app_pages/claims.py", {"lang": "en", "vendor": "moonshot"})
+    heads = [m.value for m in kimi.markdown if "-badge[" in m.value]
+    assert any("Kimi's prices fell by more than 80%" in h for h in heads)
+    assert not any("DeepSeek-V2 costs 1/70 of GPT-4 Turbo" in h for h in heads)  # names no Moonshot model
+    total = len([m for m in every.markdown if "-badge[" in m.value])
+    note = f"Only the claims about the chosen vendors (and those about the whole market): {len(heads)} of {total}."
+    assert note in [c.value for c in kimi.caption] and len(heads) < total
+    assert kimi.markdown[0].value.startswith(f"{len(heads)} claims:")
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
     at = run("app_pages/claims.py", {"lang": lang})

@@ -108,3 +108,14 @@ def test_claims_file_names_unknown_models_and_sources(tmp_path, ds):
 
 def test_claims_file_is_shipped_in_the_data_folder():
     assert Path(SHIPPED_DATA / "claims.yaml").exists() and Path(SHIPPED_DATA / "classes.yaml").exists()
+
+
+def test_claim_models_names_subject_baselines_and_candidate_sets():
+    from pricewar.claims import claim_models
+
+    ratio = {"check": {"type": "ratio", "a": {"model": "DeepSeek-V2"}, "b": {"model": "GPT-4 Turbo"}}}
+    sets = {"check": {"type": "ratio", "a": {"model": "GPT-4o"},
+                      "b": [{"label": "x", "models": [{"model": "GLM-4"}, {"model": "moonshot-v1", "tier": "8k"}]}]}}
+    assert claim_models(ratio) == {"DeepSeek-V2", "GPT-4 Turbo"}
+    assert claim_models(sets) == {"GPT-4o", "GLM-4", "moonshot-v1"}
+    assert claim_models({"check": {"type": "annual_decline", "class": "gpt-4-class"}}) == set()
