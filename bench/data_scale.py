@@ -22,19 +22,26 @@ ROOT = Path(__file__).resolve().parent.parent
 VENDORS = ["deepseek", "zhipu", "bytedance", "alibaba", "baidu", "tencent", "openai", "anthropic", "google"]
 
 
-def generate(rows: int, folder: Path) -> Path:
-    """A valid data folder whose prices.csv has ``rows`` rows: daily prices of many models, 2023–2025."""
+def generate(rows: int, folder: Path, churn: bool = False) -> Path:
+    """A valid data folder whose prices.csv has ``rows`` rows: a tracker of many models' prices, one row per
+    model and price kind per day, 2023–2025. Prices change on a few days per model (cuts, a promotion, a
+    restore) unless ``churn``, where every row is a new price (the worst case: every row a change point)."""
     shutil.copytree(ROOT / "data", folder)
     rng = np.random.default_rng(0)
-    models = max(rows // 1000, 4)
-    per_model = rows // models
     days = pd.date_range("2023-01-01", "2025-12-31", freq="D")
+    per_model = min(max(rows // 8, 1), len(days))
+    models = -(-rows // per_model)
     frames = []
     for m in range(models):
         kind = "input" if m % 2 == 0 else "output"
-        dates = days[np.sort(rng.choice(len(days), size=min(per_model, len(days)), replace=False))]
+        dates = days[np.sort(rng.choice(len(days), size=per_model, replace=False))]
         n = len(dates)
-        prices = np.round(np.exp(rng.normal(0, 2, n)), 4)
+        if churn:
+            prices = np.round(np.exp(rng.normal(0, 2, n)), 4)
+        else:  # a handful of price levels, each held for a run of days
+            cuts = np.sort(rng.choice(n, size=min(5, n - 1), replace=False)) if n > 1 else np.array([], int)
+            level = np.cumsum(np.isin(np.arange(n), cuts))
+            prices = np.round(np.exp(rng.normal(0, 2)) * 0.6 ** level, 4)
         frames.append(pd.DataFrame({
             "date": dates.strftime("%Y-%m-%d"), "announced": "", "vendor": VENDORS[m % len(VENDORS)],
             "model": f"model-{m // 2}", "tier": "", "kind": kind, "price": prices,
@@ -80,19 +87,25 @@ def run(mode: str, folder: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--no-churn", action="store_true", help="skip the worst case (every row a new price)")
     args = ap.parse_args()
-    print(f"{'rows':>9} {'floor s':>8} {'ours s':>7} {'ratio':>6} {'load s':>7} {'norm s':>7} "
-          f"{'floor MB':>9} {'ours MB':>8} {'fig JSON':>9}")
-    for rows in args.sizes:
+    print(f"{'rows':>9} {'prices':>8} {'floor s':>8} {'ours s':>7} {'ratio':>6} {'load s':>7} {'norm s':>7} "
+          f"{'floor MB':>9} {'ours MB':>8} {'steps':>8} {'fig JSON':>10}")
+    cases = [(rows, False) for rows in args.sizes]
+    if not args.no_churn:
+        cases.append((max(args.sizes), True))
+    for rows, churn in cases:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "data"
-            generate(rows, folder)
+            generate(rows, folder, churn)
             floor = min((run("floor", folder) for _ in range(3)), key=lambda r: r["seconds"])
             ours = min((run("ours", folder) for _ in range(3)), key=lambda r: r["seconds"])
             ratio = ours["seconds"] / floor["seconds"]
-            print(f"{rows:>9,} {floor['seconds']:>8.2f} {ours['seconds']:>7.2f} {ratio:>5.1f}× "
-                  f"{ours['load']:>7.2f} {ours['normalize']:>7.2f} {floor['peak_mb']:>9.0f} {ours['peak_mb']:>8.0f} "
-                  f"{ours['figure_json']:>9,}")
+            print(f"{rows:>9,} {'churn' if churn else 'tracker':>8} {floor['seconds']:>8.2f} {ours['seconds']:>7.2f} "
+                  f"{ratio:>5.1f}× {ours['load']:>7.2f} {ours['normalize']:>7.2f} {floor['peak_mb']:>9.0f} "
+                  f"{ours['peak_mb']:>8.0f} {ours['steps']:>8,} {ours['figure_json']:>10,}")
+    print("tracker: daily rows whose price changes on a few days per model; churn: every row a new price. "
+          "fig JSON: the price chart of one vendor, which plots only change points.")
 
 
 if __name__ == "__main__":
