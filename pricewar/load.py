@@ -10,12 +10,23 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pricewar import schema
 from pricewar.errors import DataDirError, DataError, Problem
-from pricewar.tables import read_table
-from pricewar.validate import check_events, check_fx, check_prices, check_sources, check_vendors, fx_months, parse_dates
+from pricewar.tables import Table, decode, read_table
+from pricewar.validate import (
+    check_events,
+    check_fx,
+    check_prices,
+    check_sources,
+    check_vendors,
+    fx_months,
+    parse_dates,
+    parse_numbers,
+)
 from pricewar.yamlio import read_yaml
 
 ENV_VAR = "PRICEWAR_DATA"
@@ -105,17 +116,35 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     assert prices_t is not None and vendors_t is not None and fx_t is not None
-    return _build(base, prices_t.frame, prices_t.lines, event_records, source_records, vendors_t.frame,
-                  fx_t.frame)
+    return _build(base, prices_t, event_records, source_records, vendors_t.frame, fx_t.frame)
 
 
-def _build(base, prices, price_lines, event_records, source_records, vendors, fx) -> Dataset:
-    prices = prices.copy()
-    prices["date"] = parse_dates(prices["date"])
-    prices["announced"] = parse_dates(prices["announced"])
-    prices["price"] = pd.to_numeric(prices["price"])
-    prices["line"] = price_lines
-    prices = prices.sort_values(["vendor", "model", "tier", "kind", "date"], kind="stable").reset_index(drop=True)
+def _sorted_prices(t: Table) -> pd.DataFrame:
+    """prices.csv's rows in (vendor, model, tier, kind, date) order, typed. The order comes from the
+    codes (each column's distinct values ranked once) and is applied to the encoded table, so no text
+    is compared or moved row by row; dates and prices are parsed once per distinct value."""
+    ranks = []
+    for col in ("date", "kind", "tier", "model", "vendor"):  # np.lexsort: the last key is the primary one
+        codes, uniques = t.factorized(col)
+        rank = np.empty(len(uniques), np.int64)
+        rank[np.argsort(uniques.to_numpy(dtype=object), kind="stable")] = np.arange(len(uniques))
+        ranks.append(rank[codes])
+    order = np.lexsort(ranks) if ranks and len(ranks[0]) else np.zeros(0, np.int64)
+    in_order = bool(np.all(order[1:] > order[:-1]))
+    arrow = t.arrow if in_order else t.arrow.take(pa.array(order))
+    coded = {c: t.factorized(c) for c in ("date", "announced", "price")}
+    if not in_order:
+        coded = {c: (codes[order], uniques) for c, (codes, uniques) in coded.items()}
+    prices = decode(arrow)
+    prices["date"] = parse_dates(prices["date"], coded["date"])
+    prices["announced"] = parse_dates(prices["announced"], coded["announced"])
+    prices["price"] = parse_numbers(prices["price"], coded["price"])
+    prices["line"] = t.lines if in_order else t.lines[order]
+    return prices
+
+
+def _build(base, prices_t: Table, event_records, source_records, vendors, fx) -> Dataset:
+    prices = _sorted_prices(prices_t)
 
     events = pd.DataFrame({
         "id": [r["id"] for r in event_records],

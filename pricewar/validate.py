@@ -34,36 +34,44 @@ def _rows(table: Table, mask: pd.Series | np.ndarray, field: str, expected: str,
             for line, value in zip(table.lines[mask], shown, strict=True)]
 
 
-def per_unique(values: pd.Series, fn) -> pd.Series:
+Coded = tuple[np.ndarray, pd.Series]  # (the code of each row's value, the distinct values)
+
+
+def per_unique(values: pd.Series, fn, coded: Coded | None = None) -> pd.Series:
     """``fn`` applied to each distinct value once, spread back over ``values``. Data columns repeat a
     few values (dates, vendors, source lists) across many rows, so this is what keeps a million-row file
-    fast."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    fast. ``coded``: the column's codes and distinct values when the reader has them already."""
+    codes, uniques = coded if coded is not None else pd.factorize(values, use_na_sentinel=False)
     result = fn(pd.Series(uniques, dtype=values.dtype))
     return pd.Series(result.to_numpy()[codes], index=values.index)
 
 
-def outside(values: pd.Series, allowed) -> pd.Series:
+def outside(values: pd.Series, allowed, coded: Coded | None = None) -> pd.Series:
     """True where a value is not one of ``allowed`` (checked once per distinct value)."""
     allowed = set(allowed)
-    return per_unique(values, lambda v: pd.Series([x not in allowed for x in v], dtype=bool)).astype(bool)
+    return per_unique(values, lambda v: pd.Series([x not in allowed for x in v], dtype=bool), coded).astype(bool)
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
+def parse_dates(values: pd.Series, coded: Coded | None = None) -> pd.Series:
     """YYYY-MM-DD strings → datetimes; anything else (wrong shape, impossible day) → NaT."""
 
     def parse(v: pd.Series) -> pd.Series:
         return pd.to_datetime(v.where(v.str.fullmatch(schema.DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
 
-    return per_unique(values, parse).astype("datetime64[us]")
+    return per_unique(values, parse, coded).astype("datetime64[us]")
+
+
+def parse_numbers(values: pd.Series, coded: Coded | None = None) -> pd.Series:
+    """Number strings → floats (NaN where not a number), parsed once per distinct value."""
+    return per_unique(values, lambda v: pd.to_numeric(v, errors="coerce").astype("float64"), coded)
 
 
 def _one_of(values: Iterable[str]) -> str:
     return "one of " + ", ".join(values)
 
 
-def _blank(s: pd.Series) -> pd.Series:
-    return per_unique(s, lambda v: v.str.strip() == "").astype(bool)
+def _blank(s: pd.Series, coded: Coded | None = None) -> pd.Series:
+    return per_unique(s, lambda v: v.str.strip() == "", coded).astype(bool)
 
 
 def dispute_ids(text: str) -> list[str]:
@@ -119,55 +127,87 @@ def check_fx(t: Table, sources: set[str] | None) -> list[Problem]:
 # --- prices.csv -------------------------------------------------------------------------------------
 def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
                  fx_months: set[str] | None) -> list[Problem]:
-    f = t.frame
+    """Every problem of prices.csv. Each check runs once per distinct value of its column (the reader's
+    dictionary codes), so a million-row tracker costs about as much as its few thousand distinct cells."""
+    rows = t.arrow.num_rows
+    f = _Columns(t)
+    c = t.factorized
     p: list[Problem] = []
-    date = parse_dates(f["date"])
+    date = parse_dates(f["date"], c("date"))
     p += _rows(t, date.isna(), "date", "a real date as YYYY-MM-DD")
-    announced = parse_dates(f["announced"])
-    has_announced = ~_blank(f["announced"])
+    announced = parse_dates(f["announced"], c("announced"))
+    has_announced = ~_blank(f["announced"], c("announced"))
     p += _rows(t, has_announced & announced.isna(), "announced", "empty, or a real date as YYYY-MM-DD")
     p += _rows(t, has_announced & (announced > date), "announced",
                "a date on or before the effective 'date' (" + "announced ≤ date)")
     if vendors is not None:
-        p += _rows(t, outside(f["vendor"], vendors), "vendor", "a vendor id from vendors.csv: "
+        p += _rows(t, outside(f["vendor"], vendors, c("vendor")), "vendor", "a vendor id from vendors.csv: "
                    + ", ".join(sorted(vendors)))
-    p += _rows(t, _blank(f["model"]), "model", "the vendor's model name")
-    p += _rows(t, outside(f["kind"], schema.PRICE_KINDS), "kind", _one_of(schema.PRICE_KINDS))
-    price = pd.to_numeric(f["price"], errors="coerce")
+    p += _rows(t, _blank(f["model"], c("model")), "model", "the vendor's model name")
+    p += _rows(t, outside(f["kind"], schema.PRICE_KINDS, c("kind")), "kind", _one_of(schema.PRICE_KINDS))
+    price = parse_numbers(f["price"], c("price"))
     p += _rows(t, price.isna() | ~np.isfinite(price) | (price < 0), "price",
                "a number ≥ 0 as the source states it (0 = free; no units or currency signs)")
-    p += _rows(t, outside(f["currency"], schema.CURRENCIES), "currency", _one_of(schema.CURRENCIES))
-    p += _rows(t, outside(f["unit"], tuple(schema.UNITS)), "unit", _one_of(schema.UNITS))
-    p += _rows(t, _blank(f["quote"]), "quote", "the source's own words for this price")
-    p += _source_problems(t, f["source"], sources)
-    p += _dispute_problems(t, f["dispute"], sources)
+    p += _rows(t, outside(f["currency"], schema.CURRENCIES, c("currency")), "currency", _one_of(schema.CURRENCIES))
+    p += _rows(t, outside(f["unit"], tuple(schema.UNITS), c("unit")), "unit", _one_of(schema.UNITS))
+    p += _rows(t, _blank(f["quote"], c("quote")), "quote", "the source's own words for this price")
+    p += _source_problems(t, f["source"], sources, c("source"))
+    p += _dispute_problems(t, f["dispute"], sources, c("dispute"))
     if fx_months:
-        month = f["date"].str.slice(0, 7)
         lo, hi = min(fx_months), max(fx_months)
-        p += _rows(t, date.notna() & outside(month, fx_months), "date",
-                   f"a month with a USD/CNY rate in fx.csv ({lo} to {hi})")
+        no_rate = per_unique(f["date"], lambda v: ~v.str.slice(0, 7).isin(fx_months), c("date")).astype(bool)
+        p += _rows(t, date.notna() & no_rate, "date", f"a month with a USD/CNY rate in fx.csv ({lo} to {hi})")
 
     key = list(schema.PRICE_KEY)
-    dup = f.duplicated(key, keep="first").to_numpy()
+    dup = _duplicated([c(k) for k in key], rows)
     if dup.any():
-        first = pd.Series(t.lines, index=f.index).groupby([f[k] for k in key]).transform("first")
+        frame = t.frame
+        first = pd.Series(t.lines, index=frame.index).groupby([frame[k] for k in key]).transform("first")
         p += [Problem(t.label, int(line), "date", value,
                       f"one row per (vendor, model, tier, kind, date); line {first_line} has the same key")
-              for line, value, first_line in zip(t.lines[dup], f["date"].to_numpy()[dup],
+              for line, value, first_line in zip(t.lines[dup], frame["date"].to_numpy()[dup],
                                                  first.to_numpy()[dup], strict=True)]
-    clash = pd.Series(False, index=f.index)
-    if (f["kind"] == "cache_miss").any():
-        sub = f.loc[f["kind"].isin(("input", "cache_miss")), ["vendor", "model", "tier", "date", "kind"]]
+    kind_codes, kinds = c("kind")
+    if (kinds == "cache_miss").any():
+        frame = t.frame
+        clash = pd.Series(False, index=frame.index)
+        sub = frame.loc[frame["kind"].isin(("input", "cache_miss")), ["vendor", "model", "tier", "date", "kind"]]
         has_input = (sub["kind"] == "input").groupby([sub["vendor"], sub["model"], sub["tier"], sub["date"]]
                                                      ).transform("any")
         clash[sub.index] = has_input & (sub["kind"] == "cache_miss")
-    p += _rows(t, clash, "kind", "either an 'input' or a 'cache_miss' price for one model on one date "
-               "(both are its input price)")
+        p += _rows(t, clash, "kind", "either an 'input' or a 'cache_miss' price for one model on one date "
+                   "(both are its input price)")
     return p
 
 
-def _source_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> list[Problem]:
-    p = _rows(t, _blank(cells), "source", "one or more source ids from sources.yaml, separated by ';'")
+class _Columns:
+    """Stand-ins for a table's text columns while its checks need only their codes: the index and dtype
+    :func:`per_unique` spreads results over; the text itself is decoded only for a message."""
+
+    def __init__(self, t: Table) -> None:
+        self.index = pd.RangeIndex(t.arrow.num_rows)
+        self.dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+
+    def __getitem__(self, name: str) -> _Columns:
+        return self
+
+
+def _duplicated(coded: list[Coded], rows: int) -> np.ndarray:
+    """Rows whose combination of values (given as codes) came before, without comparing any text."""
+    key = np.zeros(rows, np.int64)
+    room = 1
+    for codes, uniques in coded:
+        size = max(len(uniques), 1)
+        room *= size
+        if room >= 2**62:  # too many combinations for one integer: let pandas hash the codes
+            return pd.DataFrame({i: cd for i, (cd, _) in enumerate(coded)}).duplicated().to_numpy()
+        key = key * size + codes
+    return pd.Series(key).duplicated().to_numpy()
+
+
+def _source_problems(t: Table, cells: pd.Series, sources: set[str] | None, coded: Coded | None = None
+                     ) -> list[Problem]:
+    p = _rows(t, _blank(cells, coded), "source", "one or more source ids from sources.yaml, separated by ';'")
     if sources is None:
         return p
 
@@ -175,11 +215,12 @@ def _source_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> li
         return v.map(lambda cell: ", ".join(i.strip() or "(empty id)" for i in cell.split(";")
                                             if i.strip() not in sources) if cell.strip() else "")
 
-    unknown = per_unique(cells, unknown_ids)
+    unknown = per_unique(cells, unknown_ids, coded)
     return p + _rows(t, unknown != "", "source", "source ids defined in sources.yaml", values=unknown)
 
 
-def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> list[Problem]:
+def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None, coded: Coded | None = None
+                      ) -> list[Problem]:
     def verdict(v: pd.Series) -> pd.Series:
         def one(cell: str) -> str:
             if not cell.strip():
@@ -190,7 +231,7 @@ def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None) -> l
             return "unknown" if sources is not None and any(i not in sources for i in ids) else ""
         return v.map(one)
 
-    found = per_unique(cells, verdict)
+    found = per_unique(cells, verdict, coded)
     return (_rows(t, found == "none", "dispute",
                   "the other reading and the [source-id] that gives it, in square brackets")
             + _rows(t, found == "unknown", "dispute", "source ids in [brackets] defined in sources.yaml"))
