@@ -12,12 +12,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from pricewar import schema
 from pricewar.errors import DataDirError, DataError, Problem
-from pricewar.tables import Table, decode, read_table
+from pricewar.tables import Table, read_table
 from pricewar.validate import (
+    Rows,
     check_events,
     check_fx,
     check_prices,
@@ -121,26 +121,44 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 
 def _sorted_prices(t: Table) -> pd.DataFrame:
     """prices.csv's rows in (vendor, model, tier, kind, date) order, typed. The order comes from the
-    codes (each column's distinct values ranked once) and is applied to the encoded table, so no text
-    is compared or moved row by row; dates and prices are parsed once per distinct value."""
-    ranks = []
-    for col in ("date", "kind", "tier", "model", "vendor"):  # np.lexsort: the last key is the primary one
+    codes (each column's distinct values ranked once), so no text is compared or moved row by row; text
+    columns become categoricals whose categories are in text order (sorting them sorts the text); dates
+    and prices are parsed once per distinct value."""
+    ranked = {}
+    for col in t.arrow.column_names:
         codes, uniques = t.factorized(col)
-        rank = np.empty(len(uniques), np.int64)
-        rank[np.argsort(uniques.to_numpy(dtype=object), kind="stable")] = np.arange(len(uniques))
-        ranks.append(rank[codes])
-    order = np.lexsort(ranks) if ranks and len(ranks[0]) else np.zeros(0, np.int64)
+        by_text = np.argsort(uniques.to_numpy(dtype=object), kind="stable")
+        rank = np.empty(len(uniques), np.int32)
+        rank[by_text] = np.arange(len(uniques), dtype=np.int32)
+        ranked[col] = (rank[codes], uniques.iloc[by_text].reset_index(drop=True))
+    order = sort_order([ranked[c] for c in ("vendor", "model", "tier", "kind", "date")], t.arrow.num_rows)
     in_order = bool(np.all(order[1:] > order[:-1]))
-    arrow = t.arrow if in_order else t.arrow.take(pa.array(order))
-    coded = {c: t.factorized(c) for c in ("date", "announced", "price")}
     if not in_order:
-        coded = {c: (codes[order], uniques) for c, (codes, uniques) in coded.items()}
-    prices = decode(arrow)
-    prices["date"] = parse_dates(prices["date"], coded["date"])
-    prices["announced"] = parse_dates(prices["announced"], coded["announced"])
-    prices["price"] = parse_numbers(prices["price"], coded["price"])
+        ranked = {c: (codes[order], uniques) for c, (codes, uniques) in ranked.items()}
+    typed = {"date": parse_dates, "announced": parse_dates, "price": parse_numbers}
+    index = pd.RangeIndex(t.arrow.num_rows)
+    columns = {}
+    for c, (codes, uniques) in ranked.items():
+        if c in typed:
+            columns[c] = typed[c](Rows(len(index)), (codes, uniques))
+        else:
+            columns[c] = pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype="str"), validate=False)
+    prices = pd.DataFrame(columns, index=index)
     prices["line"] = t.lines if in_order else t.lines[order]
     return prices
+
+
+def sort_order(keys: list[tuple[np.ndarray, object]], rows: int) -> np.ndarray:
+    """The stable order of rows by several keys given as (rank of each row's value, distinct values):
+    one integer per row when the combinations fit in 63 bits (one sort), else a lexicographic sort."""
+    combined, room = np.zeros(rows, np.int64), 1
+    for ranks, uniques in keys:
+        size = max(len(uniques), 1)
+        room *= size
+        if room >= 2**62:
+            return np.lexsort([r for r, _ in reversed(keys)])
+        combined = combined * size + ranks
+    return np.argsort(combined, kind="stable")
 
 
 def _build(base, prices_t: Table, event_records, source_records, vendors, fx) -> Dataset:

@@ -35,12 +35,13 @@ def _fx_lookup(fx: pd.DataFrame) -> pd.Series:
 
 def _convert(frame: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     """Add ``usd_cny``, ``fx_month``, ``cny_per_1m``, ``usd_per_1m`` from ``price_1m``/``currency``/``date``."""
-    key = _month_key(frame["date"])
-    rate = key.map(_fx_lookup(fx)).astype("float64")
+    months, row_month = np.unique(_month_key(frame["date"]).to_numpy(), return_inverse=True)  # a few dozen
+    rate = _fx_lookup(fx).reindex(months).to_numpy(dtype="float64")[row_month]
     is_cny = (frame["currency"] == "CNY").to_numpy()
     price = frame["price_1m"].to_numpy(dtype="float64")
     frame["usd_cny"] = rate
-    frame["fx_month"] = (key // 100).astype(str) + "-" + (key % 100).astype(str).str.zfill(2)
+    labels = pd.Index([f"{m // 100}-{m % 100:02d}" for m in months], dtype="str")
+    frame["fx_month"] = pd.Categorical.from_codes(row_month.astype(np.int32), categories=labels, validate=False)
     frame["cny_per_1m"] = np.where(is_cny, price, price * rate)
     frame["usd_per_1m"] = np.where(is_cny, price / rate, price)
     return frame
@@ -66,10 +67,10 @@ def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
     gid = keys.groupby(SERIES_KEY, sort=False).ngroup().to_numpy()
     new_group = np.r_[True, gid[1:] != gid[:-1]]
     price = frame["price_1m"].to_numpy()[order]
-    currency = frame["currency"].to_numpy()[order]
+    currency = _codes(frame["currency"])[order]
     changed = np.r_[True, (price[1:] != price[:-1]) | (currency[1:] != currency[:-1])]
     keep = new_group | changed
-    df = frame.take(order[keep]).reset_index(drop=True)
+    df = _as_text(frame.take(order[keep]).reset_index(drop=True))
     group = gid[keep]
     dates = df["date"].to_numpy()
     until = np.empty(len(df), dtype=dates.dtype)
@@ -78,6 +79,21 @@ def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
     until[last] = np.datetime64("NaT")
     df["until"] = until
     return df
+
+
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes that are equal where the values are (a categorical's own; else factorized)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy()
+    return pd.factorize(values)[0]
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical text columns (how a large prices.csv is loaded) as plain text, for the few rows kept."""
+    for col in frame.columns:
+        if isinstance(frame[col].dtype, pd.CategoricalDtype):
+            frame[col] = frame[col].astype("str")
+    return frame
 
 
 def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:

@@ -41,9 +41,15 @@ def per_unique(values: pd.Series, fn, coded: Coded | None = None) -> pd.Series:
     """``fn`` applied to each distinct value once, spread back over ``values``. Data columns repeat a
     few values (dates, vendors, source lists) across many rows, so this is what keeps a million-row file
     fast. ``coded``: the column's codes and distinct values when the reader has them already."""
-    codes, uniques = coded if coded is not None else pd.factorize(values, use_na_sentinel=False)
-    result = fn(pd.Series(uniques, dtype=values.dtype))
-    return pd.Series(result.to_numpy()[codes], index=values.index)
+    if coded is None:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        uniques = pd.Series(uniques, dtype=values.dtype)
+    else:
+        codes, uniques = coded
+    result = fn(uniques).to_numpy()
+    if result.dtype == bool and not result.any():  # the usual answer of a check: no row fails
+        return pd.Series(np.zeros(len(codes), bool), index=values.index)
+    return pd.Series(result[codes], index=values.index)
 
 
 def outside(values: pd.Series, allowed, coded: Coded | None = None) -> pd.Series:
@@ -130,16 +136,17 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
     """Every problem of prices.csv. Each check runs once per distinct value of its column (the reader's
     dictionary codes), so a million-row tracker costs about as much as its few thousand distinct cells."""
     rows = t.arrow.num_rows
-    f = _Columns(t)
+    f = Rows(rows)
     c = t.factorized
     p: list[Problem] = []
     date = parse_dates(f["date"], c("date"))
     p += _rows(t, date.isna(), "date", "a real date as YYYY-MM-DD")
-    announced = parse_dates(f["announced"], c("announced"))
     has_announced = ~_blank(f["announced"], c("announced"))
-    p += _rows(t, has_announced & announced.isna(), "announced", "empty, or a real date as YYYY-MM-DD")
-    p += _rows(t, has_announced & (announced > date), "announced",
-               "a date on or before the effective 'date' (" + "announced ≤ date)")
+    if has_announced.any():
+        announced = parse_dates(f["announced"], c("announced"))
+        p += _rows(t, has_announced & announced.isna(), "announced", "empty, or a real date as YYYY-MM-DD")
+        p += _rows(t, has_announced & (announced > date), "announced",
+                   "a date on or before the effective 'date' (" + "announced ≤ date)")
     if vendors is not None:
         p += _rows(t, outside(f["vendor"], vendors, c("vendor")), "vendor", "a vendor id from vendors.csv: "
                    + ", ".join(sorted(vendors)))
@@ -180,15 +187,15 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
     return p
 
 
-class _Columns:
-    """Stand-ins for a table's text columns while its checks need only their codes: the index and dtype
-    :func:`per_unique` spreads results over; the text itself is decoded only for a message."""
+class Rows:
+    """A stand-in for text columns whose codes are at hand (``rows["date"]`` is the same stand-in): the
+    index :func:`per_unique` spreads its results over; the text itself is decoded only for a message."""
 
-    def __init__(self, t: Table) -> None:
-        self.index = pd.RangeIndex(t.arrow.num_rows)
+    def __init__(self, count: int) -> None:
+        self.index = pd.RangeIndex(count)
         self.dtype = pd.StringDtype("pyarrow", na_value=np.nan)
 
-    def __getitem__(self, name: str) -> _Columns:
+    def __getitem__(self, name: str) -> Rows:
         return self
 
 
