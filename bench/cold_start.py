@@ -18,7 +18,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer  # noqa: E402
 
-APPS = {"pricewar (prices page)": ("app.py", "/prices", ".js-plotly-plot .main-svg"),
+APPS = {"pricewar (prices page)": ("serve.py", "/prices", ".js-plotly-plot .main-svg"),
+        "  without the warm-up": ("app.py", "/prices", ".js-plotly-plot .main-svg"),
         "floor: one plotly chart": ("bench/floor_chart.py", "/", ".js-plotly-plot .main-svg"),
         "bare st.write": ("bench/floor_write.py", "/", "text=floor")}
 

@@ -28,13 +28,14 @@ class ServerFailed(RuntimeError):
 
 
 class StreamlitServer:
-    """``with StreamlitServer(data_dir=...) as url:`` runs ``streamlit run app.py`` until the block ends.
+    """``with StreamlitServer(data_dir=...) as url:`` runs ``streamlit run serve.py`` (the dashboard, as
+    ``make run`` serves it) until the block ends.
 
     When the server does not come up, :class:`ServerFailed` carries everything it printed.
     """
 
     def __init__(self, data_dir: Path | str | None = None, timeout: float = 60, extra_env=None,
-                 script: str = "app.py"):
+                 script: str = "serve.py"):
         self.data_dir, self.timeout, self.extra_env, self.script = data_dir, timeout, extra_env or {}, script
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

@@ -243,6 +243,23 @@ def test_charts_are_shared_between_readers_but_never_stale(monkeypatch, good_cop
     assert "DeepSeek-Coder" in names and "DeepSeek-Coder" not in [t["name"] for t in first["data"]]
 
 
+def test_after_the_server_warm_up_the_first_page_view_reads_no_file(monkeypatch):
+    """serve.py runs ui.state.warm_up() when the server starts: the first reader then finds the data
+    loaded, checked and normalized."""
+    import pricewar.load
+    from ui.state import _load, _tables, warm_up
+
+    calls = []
+    real = pricewar.load.load_dataset
+    monkeypatch.setattr("ui.state.load_dataset", lambda d: calls.append(d) or real(d))
+    _load.clear()
+    _tables.clear()
+    warm_up()
+    assert len(calls) == 1
+    at = run("app_pages/prices.py", {"lang": "en"})
+    assert len(calls) == 1 and len(figs(at)[0]["data"]) > 10
+
+
 def test_a_broken_edit_keeps_the_last_valid_data_under_a_banner(monkeypatch, good_copy):
     monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
     at = run("app_pages/data.py", {"lang": "en"})

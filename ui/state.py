@@ -76,6 +76,12 @@ def dataset(lang: str) -> Dataset:
     return _load(key)
 
 
+def warm_up() -> None:
+    """Load, check and normalize the data into the caches, as the first page view would (server start)."""
+    key, _ = _usable_key()
+    _tables(key)
+
+
 def data_version() -> tuple:
     """The fingerprint of the data the pages show (the last valid files'): what cached results are keyed on."""
     return _usable_key()[0]
