@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pricewar import schema
 
@@ -91,24 +92,35 @@ def _codes(values: pd.Series) -> np.ndarray:
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Categorical text columns (how a large prices.csv is loaded) as plain text, for the few rows kept."""
     for col in frame.columns:
-        if isinstance(frame[col].dtype, pd.CategoricalDtype):
-            frame[col] = frame[col].astype("str")
+        values = frame[col].array
+        if isinstance(values, pd.Categorical):  # decoded by pyarrow: pandas' astype goes through objects
+            words = pa.array(values.categories.to_numpy(dtype=object), type=pa.large_string())
+            codes = pa.array(values.codes, mask=values.codes < 0)
+            text = pa.DictionaryArray.from_arrays(codes, words).cast(pa.large_string())
+            frame[col] = pd.Series(text.to_pandas(), index=frame.index, dtype="str")
     return frame
 
 
 def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     """Blended (3 input : 1 output) change points of every model that has both, from the step series."""
-    legs = steps[steps["series"].isin(["input", "output"])]
+    legs = steps[steps["series"].isin(["input", "output"])].reset_index(drop=True)
     if legs.empty:
         return steps.iloc[0:0].assign(line_output=pd.Series(dtype="float64"))
-    cols = ["price_1m", "currency", "cny_per_1m", "usd_per_1m", "source", "quote", "dispute", "line"]
-    wide = legs.set_index([*MODEL_KEY, "date", "series"])[cols].unstack("series")
+    # Only numbers are spread into input/output columns and carried forward; each leg's row position
+    # among them fetches its text columns (sources, quotes, disputes) once, at the end.
+    cols = ["price_1m", "cny_per_1m", "usd_per_1m", "row"]
+    wide = legs.assign(row=np.arange(len(legs), dtype="float64")).set_index([*MODEL_KEY, "date", "series"])[cols]
+    wide = wide.unstack("series")
     wide.columns = [f"{c}_{s}" for c, s in wide.columns]
     wide = wide.reindex(columns=[f"{c}_{s}" for c in cols for s in ("input", "output")]).sort_index()
     wide = wide.groupby(level=[0, 1, 2], sort=False).ffill()
     wide = wide[wide["price_1m_input"].notna() & wide["price_1m_output"].notna()].reset_index()
     if wide.empty:
         return steps.iloc[0:0].assign(line_output=pd.Series(dtype="float64"))
+    for side in ("input", "output"):
+        rows = wide[f"row_{side}"].to_numpy().astype(np.int64)
+        for col in ("currency", "source", "quote", "dispute", "line"):
+            wide[f"{col}_{side}"] = legs[col].take(rows).to_numpy() if col == "line" else legs[col].take(rows).array
 
     w_in, w_out = schema.BLEND_WEIGHTS["input"], schema.BLEND_WEIGHTS["output"]
     cur = wide["currency_input"]
