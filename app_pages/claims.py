@@ -1,7 +1,6 @@
 """Claim checker: every quantitative price claim of the articles, with the value the data gives."""
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from pricewar import i18n
@@ -40,11 +39,17 @@ COLOUR = {
 }
 
 
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A small table for st.table (plain HTML: 28 cards' worth of interactive grids kept the browser busy
+    for ~0.4 s on every change), its text cells escaped because st.table renders Markdown in them."""
+    return frame.map(lambda v: md(v) if isinstance(v, str) else v)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
-    """Each claim as its card shows it: Markdown already escaped, its verdict and the rows behind it as Arrow
-    tables (which Streamlit sends as they are). Built once per version of the data and claim files and
-    language, for every reader: a rerun of this page then only lays the cards out."""
+    """Each claim as its card shows it: Markdown already escaped, its verdicts and the rows behind it as
+    small tables. Built once per version of the data and claim files and language, for every reader: a
+    rerun of this page then only lays the cards out."""
     sources = data.sources.set_index("id")
     vendor_of = dict(zip(series["model"], series["vendor"], strict=True))
     cards = []
@@ -73,14 +78,14 @@ def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
         rows = pd.DataFrame([r for o in outcomes for r in o.rows])
         cards.append(
             {
+                "id": claim["id"],
                 "word": word,
                 "vendors": {vendor_of.get(m, "") for m in claim_models(claim)},
-                "head": f"**{md(claim['claim'][lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]",
-                "quote": f"> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))}"
-                f" · {link}",
-                "note": md(claim["note"]) if claim.get("note") else "",
-                "verdicts": pa.Table.from_pandas(table, preserve_index=False),
-                "rows": pa.Table.from_pandas(rows, preserve_index=False),
+                "text": f"**{md(claim['claim'][lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]"
+                f"\n\n> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))}"
+                f" · {link}" + (f"\n\n:small[:gray[{md(claim['note'])}]]" if claim.get("note") else ""),
+                "verdicts": _cells(table),
+                "rows": _cells(rows),
             }
         )
     return cards
@@ -107,10 +112,10 @@ if not view.embed:
         st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))
 for card in cards:
     with st.container(border=True):
-        st.markdown(card["head"])
-        st.markdown(card["quote"])
-        if card["note"]:
-            st.caption(card["note"])
-        st.dataframe(card["verdicts"], hide_index=True, width="stretch")
-        with st.expander(i18n.t("claim_rows", lang)):
-            st.dataframe(card["rows"], hide_index=True, width="stretch")
+        # one Markdown block per card: a card's every element is a message the browser must take in
+        st.markdown(card["text"])
+        st.table(card["verdicts"], hide_index=True)
+        # drawn only when opened: 28 tables of price rows, mostly never looked at, made every change slow
+        rows = st.expander(i18n.t("claim_rows", lang), key=f"rows_{card['id']}", on_change="rerun")
+        if rows.open:
+            rows.table(card["rows"], hide_index=True)

@@ -110,7 +110,8 @@ def browser_table(changes: int) -> list[tuple[str, float]]:
             cdp.on("Network.webSocketFrameReceived",
                    lambda e: network.append(("received", e["timestamp"], e["response"]["payloadData"])))
             page.goto(url)
-            page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=60_000)
+            page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
+                                   timeout=60_000)
             page.wait_for_timeout(500)
             times = []
             for i in range(changes + 2):

@@ -37,7 +37,9 @@ def main() -> int:
                                             user_agent=PHONE_UA if phone else None)
                     sep = "&" if "?" in path else "?"
                     page.goto(f"{url}{path}{sep}lang={lang}")
-                    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+                    page.wait_for_selector(
+                        ".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
+                        timeout=30_000)
                     page.wait_for_timeout(1500)
                     # Streamlit scrolls inside its own container, so a "full page" shot stops at the
                     # viewport: grow the viewport to the content instead.

@@ -28,7 +28,8 @@ def app_url():
 
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
+                           timeout=30_000)
     page.wait_for_timeout(300)
 
 
@@ -159,7 +160,7 @@ def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py(page: 
     # request after a restart; the pages live in app_pages/ for that reason
     with StreamlitServer() as url:
         page.goto(url + "/claims?lang=en")
-        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+        page.wait_for_selector("[data-testid='stTable']", timeout=30_000)
         nav = page.get_by_test_id("stSidebarNav")
         expect(nav.get_by_text("Claim checker")).to_be_visible()
         expect(nav.get_by_text("Timeline")).to_be_visible()

@@ -30,7 +30,8 @@ def visit(page: Page, url: str) -> list[str]:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
+                           timeout=30_000)
     page.wait_for_timeout(800)
     for point in page.locator(".js-plotly-plot .scatterlayer .trace .points path").all()[:12]:
         point.hover(force=True)  # draws hover labels, where plotly renders HTML

@@ -29,7 +29,8 @@ def live(tmp_path_factory):
 
 
 def ready(page: Page) -> None:
-    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
+                           timeout=30_000)
     page.wait_for_timeout(300)
 
 
