@@ -57,10 +57,12 @@ def window_ends(series: pd.DataFrame, before, after) -> tuple[pd.DataFrame, pd.D
     start, end = pd.Timestamp(before), pd.Timestamp(after)
     live = (series["date"] <= end) & (series["until"].isna() | (series["until"] > start))
     key = ["vendor", "model", "tier", "series"]
-    # choose the rows on the key columns alone, then take each chosen row whole, once
-    rows = series.loc[live, [*key, "date"]].sort_values([*key, "date"])
-    at_start = rows[rows["date"] <= start].groupby(key).tail(1)
-    first_inside = rows[rows["date"] > start].groupby(key).head(1)
-    first = pd.concat([at_start, first_inside]).sort_values("date").groupby(key).head(1)
-    last = rows.groupby(key).tail(1)
+    # choose the rows on one integer per series (numbered in key order) and the date, then take each
+    # chosen row whole, once
+    group = series.loc[live, key].groupby(key, sort=True).ngroup()
+    rows = pd.DataFrame({"g": group, "date": series.loc[live, "date"]}).sort_values(["g", "date"])
+    at_start = rows[rows["date"] <= start].groupby("g").tail(1)
+    first_inside = rows[rows["date"] > start].groupby("g").head(1)
+    first = pd.concat([at_start, first_inside]).sort_values("date").groupby("g").head(1)
+    last = rows.groupby("g").tail(1)
     return series.loc[first.index].reset_index(drop=True), series.loc[last.index].reset_index(drop=True)
