@@ -55,7 +55,10 @@ def fingerprint(data_dir: Path | str | None = None) -> tuple:
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated data. Frames are typed (dates as datetimes, prices as floats) and carry ``line``."""
+    """The validated data. Frames are typed (dates as datetimes, prices as floats) and carry ``line``.
+    The text columns of ``prices`` are categoricals whose categories are in text order (a million-row
+    tracker repeats a few values; they compare, sort and group like the text); the step series
+    (:func:`pricewar.normalize.series_table`) hold plain text."""
 
     data_dir: Path
     prices: pd.DataFrame
