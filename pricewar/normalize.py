@@ -71,7 +71,7 @@ def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
     currency = _codes(frame["currency"])[order]
     changed = np.r_[True, (price[1:] != price[:-1]) | (currency[1:] != currency[:-1])]
     keep = new_group | changed
-    df = _as_text(frame.take(order[keep]).reset_index(drop=True))
+    df = as_text(frame.take(order[keep]).reset_index(drop=True))
     group = gid[keep]
     dates = df["date"].to_numpy()
     until = np.empty(len(df), dtype=dates.dtype)
@@ -89,8 +89,9 @@ def _codes(values: pd.Series) -> np.ndarray:
     return pd.factorize(values)[0]
 
 
-def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categorical text columns (how a large prices.csv is loaded) as plain text, for the few rows kept."""
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical text columns (how prices.csv is loaded) as plain text, for the rows a reader gets to see
+    (a table shows a categorical's empty text as "None")."""
     for col in frame.columns:
         values = frame[col].array
         if isinstance(values, pd.Categorical):  # decoded by pyarrow: pandas' astype goes through objects

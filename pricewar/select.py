@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pricewar.normalize import as_text
 from pricewar.view import View
 
 
@@ -43,7 +44,7 @@ def prices_in_view(normalized: pd.DataFrame, view: View) -> pd.DataFrame:
     rows = rows.sort_values(["vendor", "model", "tier", "series", "date"])
     until = rows.groupby(["vendor", "model", "tier", "series"])["date"].shift(-1)
     live = (rows["date"] <= end) & (until.isna() | (until > start))
-    return rows.loc[live].reset_index(drop=True)
+    return as_text(rows.loc[live].reset_index(drop=True))
 
 
 def model_label(model: str, tier: str) -> str:

@@ -3,6 +3,7 @@ round-trips, bad parameters give a notice, and bad data shows a message, never a
 
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -382,3 +383,10 @@ def test_the_dashboard_exports_the_current_view_as_one_zip_only_when_asked(monke
             "prices-en.svg", "prices-en.csv"} <= set(names)
     assert all(n.endswith("-en" + n[n.rindex("."):]) or n in ("index.html", "plotly.min.js")
                or n.endswith("-en-square.png") for n in names)
+
+
+def test_the_data_table_shows_an_empty_tier_as_empty_text_not_none():
+    # prices load as categoricals; the browser's grid draws a categorical's empty text as "None"
+    table = run("app_pages/data.py", {"lang": "en", "vendor": "deepseek"}).dataframe[0].value
+    assert set(table["tier"]) == {""}
+    assert not any(isinstance(table[c].dtype, pd.CategoricalDtype) for c in table.columns)
