@@ -828,8 +828,12 @@ def trend_chart(
             meta={"role": "fit"},
         )
     )
+    positive = points["price"][points["price"] > 0]
+    decades = math.log10(positive.max() / positive.min()) if len(positive) else 0
     fig.update_yaxes(
         type="log",
+        # over a decade or more, label the decades only: plotly's default crowds 2…9 between them
+        dtick=1 if decades >= 1 else "D2",
         title={"text": esc(i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang)))},
         gridcolor="#eee",
     )

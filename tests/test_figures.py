@@ -230,3 +230,13 @@ def test_the_app_draws_exactly_what_plotly_itself_would(ds, series, monkeypatch)
             fast = _drawn(build())
         assert fast == reference, name
         assert len(reference["data"]) >= (0 if name == "empty" else 1), name
+
+
+def test_trend_axis_labels_decades_only_when_prices_span_one(series):
+    from pricewar.trend import cheapest_over_time, fit
+
+    points = cheapest_over_time(series[series["series"] == "blended"], "usd_per_1m")
+    wide = figures.trend_chart(points, fit(points), "all", View(lang="en"))
+    assert wide.layout.yaxis.dtick == 1  # 1, 10, 100 …, not 2 … 9 crowded between them
+    narrow = points.assign(price=points["price"].clip(lower=2, upper=8))
+    assert figures.trend_chart(narrow, fit(narrow), "all", View(lang="en")).layout.yaxis.dtick == "D2"
