@@ -7,7 +7,6 @@ thread: the server answers at once, and a reader who arrives first simply waits 
 
 from __future__ import annotations
 
-import sys
 import threading
 from contextlib import asynccontextmanager
 
@@ -15,10 +14,6 @@ import streamlit as st
 
 
 def _warm_up() -> None:
-    # While this thread imports, the server thread is answering the browser's requests for the page's
-    # scripts: a short switch interval hands it the interpreter sooner (the default is 5 ms).
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(0.0005)
     try:
         import plotly.graph_objects  # noqa: F401 - what a first page view would otherwise wait for
 
@@ -33,8 +28,6 @@ def _warm_up() -> None:
         warm_up()
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first page view does this work itself
         pass
-    finally:
-        sys.setswitchinterval(interval)
 
 
 @asynccontextmanager

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import figures, i18n
+from pricewar.select import value_column
 from pricewar.trend import cheapest_over_time, fit, in_class
 from ui.charts import figure, show, width_px
 from ui.state import (
@@ -41,8 +42,7 @@ def decline(version: tuple, choice: str, kind: str, currency: str, vendors: tupl
     rows = _members()
     if vendors:
         rows = rows[rows["vendor"].isin(vendors)]
-    column = "cny_per_1m" if currency == "CNY" else "usd_per_1m"
-    points = cheapest_over_time(rows[rows["series"] == kind], column)
+    points = cheapest_over_time(rows[rows["series"] == kind], value_column(currency))
     return points, fit(points)
 
 
@@ -59,10 +59,12 @@ choice = st.radio(
     label_visibility="collapsed" if view.embed else "visible",
 )
 name = sets[choice]
-column = "cny_per_1m" if view.currency == "CNY" else "usd_per_1m"
 points, result = decline(claims_version(), choice, view.kind, view.currency, view.vendors, lambda: members(choice))
 chart = figure(
-    "trend", view, lambda: figures.trend_chart(points, result, name, view, value=column, width_px=width_px()), choice
+    "trend",
+    view,
+    lambda: figures.trend_chart(points, result, name, view, value=value_column(view.currency), width_px=width_px()),
+    choice,
 )
 show(chart, f"trend-{choice}", view)
 

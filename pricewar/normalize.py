@@ -121,7 +121,7 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     for side in ("input", "output"):
         rows = wide[f"row_{side}"].to_numpy().astype(np.int64)
         for col in ("currency", "source", "quote", "dispute", "line"):
-            wide[f"{col}_{side}"] = legs[col].take(rows).to_numpy() if col == "line" else legs[col].take(rows).array
+            wide[f"{col}_{side}"] = legs[col].take(rows).array
 
     w_in, w_out = schema.BLEND_WEIGHTS["input"], schema.BLEND_WEIGHTS["output"]
     cur = wide["currency_input"]
