@@ -1,4 +1,4 @@
-"""Loading the data folder: read every file, validate everything, return typed frames.
+"""Loading the data folder: read every file, validate everything, return one :class:`Dataset`.
 
 :func:`load_dataset` either returns a :class:`Dataset` or raises :class:`~pricewar.errors.DataError`
 listing every problem in every file at once. Nothing here writes to the data folder.
@@ -15,12 +15,17 @@ import pandas as pd
 
 from pricewar import schema
 from pricewar.errors import DataDirError, DataError, Problem
+from pricewar.normalize import normalize, series_table
+from pricewar.records import Claim, ModelClass, PublishedRate, model_label
 from pricewar.tables import Table, read_table
 from pricewar.validate import (
     Rows,
+    check_claims,
+    check_classes,
     check_events,
     check_fx,
     check_prices,
+    check_rates,
     check_sources,
     check_vendors,
     fx_months,
@@ -40,8 +45,9 @@ def default_data_dir() -> Path:
 
 
 def fingerprint(data_dir: Path | str | None = None) -> tuple:
-    """A cheap key that changes whenever a data file changes: size, modification and change times, inode
-    (an editor that saves by replacing the file gives a new inode)."""
+    """One cheap key of the whole folder that changes whenever any of its files changes, appears or goes:
+    per file its size, modification and change times and inode (an editor that saves by replacing the
+    file gives a new inode)."""
     base = Path(data_dir) if data_dir is not None else default_data_dir()
     out = []
     for name in schema.FILES.values():
@@ -55,32 +61,75 @@ def fingerprint(data_dir: Path | str | None = None) -> tuple:
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated data. Frames are typed (dates as datetimes, prices as floats) and carry ``line``.
+    """The validated data folder. Frames are typed (dates as datetimes, prices as floats) and carry ``line``.
     The text columns of ``prices`` are categoricals whose categories are in text order (a million-row
-    tracker repeats a few values; they compare, sort and group like the text); the step series
-    (:func:`pricewar.normalize.series_table`) hold plain text."""
+    tracker repeats a few values; they compare, sort and group like the text); ``series`` (the step series
+    every chart reads, with blends) and ``normalized`` (every stated row per million tokens) hold plain
+    text where a reader sees it.
+
+    The optional files (events, claims, classes, published rates) may be absent or empty; one with
+    problems is left out whole, and ``problems`` keeps what is wrong with it for the page that needs it.
+    Reader-facing texts are in both languages: ``title_zh``/``title_en`` in frames, :class:`Text` in records.
+    """
 
     data_dir: Path
+    version: tuple  # the fingerprint of the files this was loaded from
     prices: pd.DataFrame
+    normalized: pd.DataFrame
+    series: pd.DataFrame
     events: pd.DataFrame
     event_sources: pd.DataFrame
     sources: pd.DataFrame
     vendors: pd.DataFrame
     fx: pd.DataFrame
+    claims: tuple[Claim, ...] = ()
+    classes: tuple[ModelClass, ...] = ()
+    rates: tuple[PublishedRate, ...] = ()
+    files: dict[str, str] = field(default_factory=dict)  # optional file → "ok", "absent", "empty", "invalid"
+    problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # optional file → its problems
     counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{c['prices']} prices ({c['models']} models, {c['price_vendors']} vendors), "
+        text = (f"{c['prices']} prices ({c['models']} models, {c['price_vendors']} vendors), "
                 f"{c['events']} events, {c['sources']} sources, {c['vendors']} vendors, "
                 f"{c['fx_months']} FX months, {c['disputes']} disputed facts")
+        extras = [f"{len(self.claims)} claims", f"{len(self.classes)} classes", f"{len(self.rates)} published rates"]
+        return text + ", " + ", ".join(extras)
+
+    def missing(self, name: str) -> str | None:
+        """Why the optional file ``name`` (``"claims"``…) gives nothing — ``"absent"``, ``"empty"`` or
+        ``"invalid"`` — or ``None`` when it is there and valid."""
+        state = self.files.get(name, "ok")
+        return None if state == "ok" else state
+
+    @property
+    def first(self) -> pd.Timestamp:
+        """The first day the data speaks of (a price or an event)."""
+        return min([d for d in (self.prices["date"].min(), self.events["date"].min()) if pd.notna(d)])
+
+    @property
+    def last(self) -> pd.Timestamp:
+        """The last day the data speaks of (a price, an event, or the day an event takes effect)."""
+        days = (self.prices["date"].max(), self.events["date"].max(), self.events["effective"].max())
+        return max([d for d in days if pd.notna(d)])
+
+    @property
+    def model_labels(self) -> frozenset[str]:
+        """Every model as readers, claims and classes name it ("Doubao-pro 32k")."""
+        return frozenset(model_label(m, t) for m, t in zip(self.series["model"], self.series["tier"], strict=True))
 
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
-    """Read and validate the data folder (default: :func:`default_data_dir`)."""
+    """Read and validate the data folder (default: :func:`default_data_dir`).
+
+    Raises :class:`DataError` listing every problem of every file when a required file (prices, sources,
+    vendors, fx) has any; otherwise returns the dataset, without the optional files that have problems
+    (those problems are in ``Dataset.problems``: ``pricewar validate`` reports them all)."""
     base = Path(data_dir) if data_dir is not None else default_data_dir()
     if not base.is_dir():
         raise DataDirError(base)
+    version = fingerprint(base)
     F = schema.FILES
     problems: list[Problem] = []
 
@@ -106,20 +155,47 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 
     prices_t, p = read_table(base / F["prices"], F["prices"], schema.PRICE_REQUIRED, schema.PRICE_OPTIONAL)
     problems += p
+    models = None
     if prices_t is not None:
         problems += check_prices(prices_t, vendor_ids, source_ids, months)
+        models = _model_labels(prices_t) if not {"model", "tier"} & prices_t.missing else None
 
-    ev_data, p = read_yaml(base / F["events"], F["events"])
-    problems += p
-    event_records: list = []
-    if ev_data is not None or not p:
-        event_records, p = check_events(F["events"], ev_data, vendor_ids, source_ids)
-        problems += p
+    optional: dict[str, tuple[list, list[Problem], str]] = {}
+
+    def read_optional(name: str, check) -> None:
+        path = base / F[name]
+        if not path.exists():
+            optional[name] = ([], [], "absent")
+            return
+        data, p = read_yaml(path, F[name])
+        if p and data is None:
+            optional[name] = ([], p, "invalid")
+            return
+        records, more = check(data)
+        state = "invalid" if p or more else "ok" if records else "empty"
+        optional[name] = (records, p + more, state)
+
+    read_optional("events", lambda d: check_events(F["events"], d, vendor_ids, source_ids))
+    read_optional("classes", lambda d: check_classes(F["classes"], d, models))
+    class_ids = {c.id for c in optional["classes"][0]} if optional["classes"][2] in ("ok", "empty", "absent") else None
+    read_optional("claims", lambda d: check_claims(F["claims"], d, models, source_ids, class_ids))
+    read_optional("rates", lambda d: check_rates(F["rates"], d, source_ids))
+    left_out = {name: tuple(p) for name, (_, p, state) in optional.items() if state == "invalid"}
 
     if problems:
-        raise DataError(problems)
+        raise DataError(problems + [p for ps in left_out.values() for p in ps])
     assert prices_t is not None and vendors_t is not None and fx_t is not None
-    return _build(base, prices_t, event_records, source_records, vendors_t.frame, fx_t.frame)
+    kept = {name: records if state != "invalid" else [] for name, (records, _, state) in optional.items()}
+    return _build(base, version, prices_t, kept, source_records, vendors_t.frame, fx_t.frame,
+                  {name: state for name, (_, _, state) in optional.items()}, left_out)
+
+
+def _model_labels(t: Table) -> set[str]:
+    """The "model tier" labels of prices.csv, from each distinct (model, tier) pair's codes."""
+    (m_codes, models), (t_codes, tiers) = t.factorized("model"), t.factorized("tier")
+    pairs = np.unique(m_codes.astype(np.int64) * max(len(tiers), 1) + t_codes)
+    size = max(len(tiers), 1)
+    return {model_label(models.iloc[p // size], tiers.iloc[p % size]) for p in pairs}
 
 
 def _sorted_prices(t: Table) -> pd.DataFrame:
@@ -164,33 +240,40 @@ def sort_order(keys: list[tuple[np.ndarray, object]], rows: int) -> np.ndarray:
     return np.argsort(combined, kind="stable")
 
 
-def _build(base, prices_t: Table, event_records, source_records, vendors, fx) -> Dataset:
+def _build(base, version, prices_t: Table, optional: dict, source_records, vendors, fx, files, left_out
+           ) -> Dataset:
     prices = _sorted_prices(prices_t)
+    event_records = optional["events"]
+
+    def texts(records, name: str) -> dict[str, list[str]]:
+        """A bilingual field of YAML records as its two columns (empty text where a record has none)."""
+        return {schema.in_lang(name, lang): [_text((r.get(name) or {}).get(lang)) for r in records]
+                for lang in schema.LANGS}
 
     events = pd.DataFrame({
-        "id": [r["id"] for r in event_records],
-        "date": pd.to_datetime([r["date"] for r in event_records], format="%Y-%m-%d"),
-        "effective": pd.to_datetime([r.get("effective") for r in event_records], format="%Y-%m-%d"),
-        "vendor": [r.get("vendor") or "" for r in event_records],
-        "type": [r["type"] for r in event_records],
+        "id": pd.Series([r["id"] for r in event_records], dtype="str"),
+        "date": pd.to_datetime(pd.Series([r["date"] for r in event_records], dtype="str"), format="%Y-%m-%d"),
+        "effective": pd.to_datetime(pd.Series([r.get("effective") for r in event_records], dtype="object"),
+                                    format="%Y-%m-%d"),
+        "vendor": pd.Series([r.get("vendor") or "" for r in event_records], dtype="str"),
+        "type": pd.Series([r["type"] for r in event_records], dtype="str"),
         "importance": pd.array([r["importance"] for r in event_records], dtype="int64"),
-        "title_zh": [r["title"]["zh"] for r in event_records],
-        "title_en": [r["title"]["en"] for r in event_records],
-        "summary_zh": [r["summary"]["zh"] for r in event_records],
-        "summary_en": [r["summary"]["en"] for r in event_records],
-        "source": [";".join(s["id"] for s in r["sources"]) for r in event_records],
-        "models": [";".join(r.get("models") or []) for r in event_records],
-        "dispute": [r.get("dispute") or "" for r in event_records],
-        "note": [r.get("note") or "" for r in event_records],
-        "line": [r.line for r in event_records],
+        **{k: pd.Series(v, dtype="str") for f in schema.EVENT_TEXTS for k, v in texts(event_records, f).items()},
+        "source": pd.Series([";".join(s["id"] for s in r["sources"]) for r in event_records], dtype="str"),
+        "models": pd.Series([";".join(r.get("models") or []) for r in event_records], dtype="str"),
+        "line": pd.array([r.line for r in event_records], dtype="int64"),
     }).sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+    events["date"] = events["date"].astype("datetime64[us]")
+    events["effective"] = events["effective"].astype("datetime64[us]")
     event_sources = pd.DataFrame(
         [(r["id"], s["id"], s["quote"]) for r in event_records for s in r["sources"]],
-        columns=["event", "source", "quote"])
+        columns=["event", "source", "quote"], dtype="str")
 
-    source_fields = ("id", "kind", "title", "outlet", "author", "published", "dated", "url", "seed",
-                     "language", "note")
-    sources = pd.DataFrame({f: [_text(r.get(f)) for r in source_records] for f in source_fields})
+    plain = [f for f in schema.SOURCE_FIELDS if f not in schema.SOURCE_TEXTS]
+    sources = pd.DataFrame({f: pd.Series([_text(r.get(f)) for r in source_records], dtype="str") for f in plain})
+    for f in schema.SOURCE_TEXTS:
+        for k, v in texts(source_records, f).items():
+            sources[k] = pd.Series(v, dtype="str")
     sources["line"] = [r.line for r in source_records]
 
     vendors = vendors.copy()
@@ -199,7 +282,9 @@ def _build(base, prices_t: Table, event_records, source_records, vendors, fx) ->
     fx["usd_cny"] = pd.to_numeric(fx["usd_cny"])
     fx = fx.sort_values("month").reset_index(drop=True)
 
-    models = prices[["vendor", "model"]].drop_duplicates()
+    normalized = normalize(prices, fx)
+    series = series_table(normalized, fx)
+    models = prices[["vendor", "model", "tier"]].drop_duplicates()
     counts = {
         "prices": len(prices),
         "models": len(models),
@@ -208,9 +293,11 @@ def _build(base, prices_t: Table, event_records, source_records, vendors, fx) ->
         "sources": len(sources),
         "vendors": len(vendors),
         "fx_months": len(fx),
-        "disputes": int((prices["dispute"].str.strip() != "").sum() + (events["dispute"] != "").sum()),
+        "disputes": int((prices["dispute_en"].str.strip() != "").sum() + (events["dispute_en"] != "").sum()),
     }
-    return Dataset(base, prices, events, event_sources, sources, vendors, fx, counts)
+    return Dataset(base, version, prices, normalized, series, events, event_sources, sources, vendors, fx,
+                   tuple(optional["claims"]), tuple(optional["classes"]), tuple(optional["rates"]), files,
+                   left_out, counts)
 
 
 def _text(value: object) -> str:

@@ -120,7 +120,7 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
         return steps.iloc[0:0].assign(line_output=pd.Series(dtype="float64"))
     for side in ("input", "output"):
         rows = wide[f"row_{side}"].to_numpy().astype(np.int64)
-        for col in ("currency", "source", "quote", "dispute", "line"):
+        for col in ("currency", "source", "quote", *schema.bilingual("dispute"), "line"):
             wide[f"{col}_{side}"] = legs[col].take(rows).array
 
     w_in, w_out = schema.BLEND_WEIGHTS["input"], schema.BLEND_WEIGHTS["output"]
@@ -138,8 +138,10 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     out["free"] = out["price_1m"] == 0
     out["source"] = _merge_ids(wide["source_input"], wide["source_output"])
     out["quote"] = "input: " + wide["quote_input"] + " | output: " + wide["quote_output"]
-    out["note"] = f"blended {w_in}:{w_out} (input:output) from the input and output prices in effect"
-    out["dispute"] = (wide["dispute_input"].fillna("") + " " + wide["dispute_output"].fillna("")).str.strip()
+    out["note_zh"] = f"混合价：由当时有效的输入价与输出价按 {w_in}:{w_out}（输入:输出）计算"
+    out["note_en"] = f"blended {w_in}:{w_out} (input:output) from the input and output prices in effect"
+    for column in schema.bilingual("dispute"):
+        out[column] = (wide[f"{column}_input"].fillna("") + " " + wide[f"{column}_output"].fillna("")).str.strip()
     out["line"] = wide["line_input"].astype("int64")
     out["line_output"] = wide["line_output"].astype("int64")
     out = _convert(out, fx)
@@ -158,9 +160,10 @@ def _merge_ids(a: pd.Series, b: pd.Series) -> pd.Series:
     return merged
 
 
-def series_table(prices: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
-    """The frame every chart reads: step series of input, output, cache_hit and blended prices."""
-    steps = step_series(normalize(prices, fx))
+def series_table(normalized: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """The frame every chart reads: step series of input, output, cache_hit and blended prices, from
+    :func:`normalize`'s rows."""
+    steps = step_series(normalized)
     return pd.concat([steps, blended(steps, fx)], ignore_index=True)
 
 

@@ -1,9 +1,25 @@
-"""The vocabulary of the data files: one place for every allowed value and unit.
+"""The vocabulary of the data files: one place for every allowed value, unit, file and field.
 
-Every other module (validation, normalization, figures, strings) takes these from here.
+Every other module (validation, normalization, figures, strings, the URL parameters) takes these from here.
 """
 
 from __future__ import annotations
+
+LANGS = ("zh", "en")
+"""Every text a reader sees exists in these languages; ``zh`` is the default."""
+
+
+def in_lang(field: str, lang: str) -> str:
+    """The column holding ``field``'s text in ``lang``: ``note`` → ``note_zh``. A reader-facing free text
+    of the data has one bilingual form: in YAML a mapping ``{zh: …, en: …}``, in CSV two columns
+    ``<field>_zh`` and ``<field>_en``; in the loaded frames, always the two columns."""
+    return f"{field}_{lang}"
+
+
+def bilingual(field: str) -> tuple[str, ...]:
+    """``note`` → ``("note_zh", "note_en")``."""
+    return tuple(in_lang(field, lang) for lang in LANGS)
+
 
 # --- prices.csv -------------------------------------------------------------------------------------
 PRICE_KINDS = ("input", "output", "cache_hit", "cache_miss")
@@ -22,9 +38,12 @@ CURRENCIES = ("CNY", "USD")
 UNITS = {"per_1k_tokens": 1_000, "per_1m_tokens": 1}
 """Unit as the source states it → factor that turns it into a price per million tokens."""
 
+PRICE_TEXTS = ("dispute", "note")
+"""prices.csv's reader-facing free texts, each as a ``_zh`` and an ``_en`` column."""
+
 PRICE_REQUIRED = ("date", "vendor", "model", "tier", "kind", "price", "currency", "unit", "source", "quote",
-                  "dispute")
-PRICE_OPTIONAL = ("announced", "note")
+                  *bilingual("dispute"))
+PRICE_OPTIONAL = ("announced", *bilingual("note"))
 PRICE_COLUMNS = PRICE_REQUIRED + PRICE_OPTIONAL
 PRICE_KEY = ("vendor", "model", "tier", "kind", "date")
 
@@ -34,23 +53,55 @@ EVENT_TYPES = ("launch", "price_cut", "free", "promo_start", "promo_end", "price
 EVENT_VENDORLESS_TYPES = ("market", "claim")
 """Event types that may have no vendor (e.g. Nvidia's results, an analyst's claim)."""
 IMPORTANCE = (1, 2, 3)
-LANGS = ("zh", "en")
+EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "title", "summary", "sources",
+                "models", "dispute", "note")
+EVENT_TEXTS = ("title", "summary", "dispute", "note")
+"""The event's bilingual texts (``title`` and ``summary`` required)."""
 
 # --- sources.yaml -----------------------------------------------------------------------------------
 SOURCE_KINDS = ("article", "tracker", "vendor", "dataset", "blog", "research")
+SOURCE_FIELDS = ("id", "kind", "title", "outlet", "author", "published", "dated", "url", "seed", "language",
+                 "note")
+SOURCE_TEXTS = ("outlet", "author", "dated", "note")
+"""The source's bilingual texts: who published it, who wrote it and in what role, how an undated source
+was dated, where to find one without a link. ``title`` stays as the source wrote it."""
 
 # --- vendors.csv ------------------------------------------------------------------------------------
-VENDOR_IDS = ("deepseek", "zhipu", "bytedance", "alibaba", "baidu", "tencent", "moonshot", "minimax",
-              "modelbest", "iflytek", "openai", "anthropic", "google")
-COUNTRIES = ("CN", "US")
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 """Okabe & Ito's colour-blind-safe palette. Vendors beyond its colours are told apart by dash and marker."""
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 MARKERS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star")
 VENDOR_COLUMNS = ("id", "name_zh", "name_en", "country", "color", "dash", "marker")
+COUNTRIES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT
+BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH
+ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT
+HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS
+LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI
+NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG
+SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG
+UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+""".split())
+"""ISO 3166-1 alpha-2 country codes (the list tzdata's iso3166.tab carries)."""
 
 # --- fx.csv -----------------------------------------------------------------------------------------
 FX_COLUMNS = ("month", "usd_cny", "source")
+
+# --- claims.yaml ------------------------------------------------------------------------------------
+CHECK_TYPES = ("ratio", "cheaper", "change", "level", "annual_decline")
+CLAIM_FIELDS = ("id", "source", "said_by", "quote", "claim", "check", "note")
+CLAIM_TEXTS = ("claim", "said_by", "note")
+CHECK_FIELDS = ("type", "a", "b", "date", "a_date", "b_date", "from", "to", "kinds", "claimed", "currency",
+                "class")
+MODEL_REF_FIELDS = ("model", "tier", "from", "to")
+BASELINE_SET_FIELDS = ("label", "models")
+
+# --- classes.yaml -----------------------------------------------------------------------------------
+CLASS_FIELDS = ("id", "name", "models", "note")
+
+# --- published_rates.yaml ---------------------------------------------------------------------------
+RATE_FIELDS = ("id", "source", "who", "factor_low", "factor_high", "headline", "method")
+RATE_TEXTS = ("who", "headline", "method")
 
 # --- shared -----------------------------------------------------------------------------------------
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -61,8 +112,19 @@ DISPUTE_SOURCE_PATTERN = r"\[([^\[\]]+)\]"
 
 FILES = {
     "prices": "prices.csv",
-    "events": "events.yaml",
     "sources": "sources.yaml",
     "vendors": "vendors.csv",
     "fx": "fx.csv",
+    "events": "events.yaml",
+    "claims": "claims.yaml",
+    "classes": "classes.yaml",
+    "rates": "published_rates.yaml",
 }
+"""Every file of a data folder, by the name the code uses for it."""
+
+REQUIRED_FILES = ("prices", "sources", "vendors", "fx")
+OPTIONAL_FILES = ("events", "claims", "classes", "rates")
+"""May be absent or hold an empty list: the pages that need one say so; the others render as usual."""
+
+TOP_KEYS = {"events": "events", "sources": "sources", "claims": "claims", "classes": "classes", "rates": "rates"}
+"""The top-level list key of each YAML file."""

@@ -113,7 +113,11 @@ def read_table(path: Path, label: str, required: tuple[str, ...], optional: tupl
         if "UTF8" in str(exc):
             return None, problems + [_not_utf8(raw, label)]
         return None, problems + [Problem(label, None, None, NO_VALUE, f"well-formed CSV ({exc})")]
-    if arrow.column_names != header:
+    try:
+        names = arrow.column_names
+    except UnicodeDecodeError:  # a header that is not UTF-8 (the cells are checked by the parser)
+        return None, problems + [_not_utf8(raw, label)]
+    if names != header:
         return None, problems + [Problem(label, 1, None, NO_VALUE, "a header of plain column names")]
     arrow = arrow.unify_dictionaries().combine_chunks()
     rows = arrow.num_rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from urllib.parse import urlparse
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 
 from pricewar import schema
 from pricewar.errors import NO_VALUE, Problem
+from pricewar.records import NO_TEXT, Baseline, Check, Claim, ModelClass, ModelRef, PublishedRate, Text
 from pricewar.tables import Table
 from pricewar.yamlio import Record
 
@@ -86,13 +88,15 @@ def dispute_ids(text: str) -> list[str]:
 
 # --- vendors.csv ------------------------------------------------------------------------------------
 def check_vendors(t: Table) -> list[Problem]:
+    """Any number of vendors, each with a lower-case id, both names, an ISO country and a style of its own."""
     f = t.frame
     p: list[Problem] = []
     p += _rows(t, ~f["id"].str.fullmatch(schema.ID_PATTERN), "id", "a lower-case id like 'deepseek'")
     p += _rows(t, f["id"].duplicated(), "id", "each vendor id once")
     p += _rows(t, _blank(f["name_zh"]), "name_zh", "the vendor's name in Chinese")
     p += _rows(t, _blank(f["name_en"]), "name_en", "the vendor's name in English")
-    p += _rows(t, outside(f["country"], schema.COUNTRIES), "country", _one_of(schema.COUNTRIES))
+    p += _rows(t, outside(f["country"], schema.COUNTRIES), "country",
+               "an ISO 3166 alpha-2 country code in capitals, like CN, US or FR")
     p += _rows(t, outside(f["color"].str.upper(), schema.OKABE_ITO), "color",
                "a colour of the colour-blind-safe Okabe–Ito palette: " + ", ".join(schema.OKABE_ITO))
     p += _rows(t, outside(f["dash"], schema.DASHES), "dash", _one_of(schema.DASHES))
@@ -103,8 +107,6 @@ def check_vendors(t: Table) -> list[Problem]:
     p += [Problem(t.label, int(line), "color", value,
                   f"a colour, dash and marker that no other vendor has (line {other} has the same)")
           for line, value, other in zip(t.lines[dup], style.to_numpy()[dup], first[dup], strict=True)]
-    missing = sorted(set(schema.VENDOR_IDS) - set(f["id"]))
-    p += [Problem(t.label, None, "id", v, "a row for every vendor the project covers") for v in missing]
     return p
 
 
@@ -159,7 +161,10 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
     p += _rows(t, outside(f["unit"], tuple(schema.UNITS), c("unit")), "unit", _one_of(schema.UNITS))
     p += _rows(t, _blank(f["quote"], c("quote")), "quote", "the source's own words for this price")
     p += _source_problems(t, f["source"], sources, c("source"))
-    p += _dispute_problems(t, f["dispute"], sources, c("dispute"))
+    for column in schema.bilingual("dispute"):
+        p += _dispute_problems(t, column, sources, c(column))
+    for field in schema.PRICE_TEXTS:
+        p += _bilingual_cells(t, field)
     if fx_months:
         lo, hi = min(fx_months), max(fx_months)
         no_rate = per_unique(f["date"], lambda v: ~v.str.slice(0, 7).isin(fx_months), c("date")).astype(bool)
@@ -226,7 +231,7 @@ def _source_problems(t: Table, cells: pd.Series, sources: set[str] | None, coded
     return p + _rows(t, unknown != "", "source", "source ids defined in sources.yaml", values=unknown)
 
 
-def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None, coded: Coded | None = None
+def _dispute_problems(t: Table, column: str, sources: set[str] | None, coded: Coded | None = None
                       ) -> list[Problem]:
     def verdict(v: pd.Series) -> pd.Series:
         def one(cell: str) -> str:
@@ -238,10 +243,41 @@ def _dispute_problems(t: Table, cells: pd.Series, sources: set[str] | None, code
             return "unknown" if sources is not None and any(i not in sources for i in ids) else ""
         return v.map(one)
 
-    found = per_unique(cells, verdict, coded)
-    return (_rows(t, found == "none", "dispute",
+    found = per_unique(Rows(t.arrow.num_rows)[column], verdict, coded)
+    return (_rows(t, found == "none", column,
                   "the other reading and the [source-id] that gives it, in square brackets")
-            + _rows(t, found == "unknown", "dispute", "source ids in [brackets] defined in sources.yaml"))
+            + _rows(t, found == "unknown", column, "source ids in [brackets] defined in sources.yaml"))
+
+
+def _bilingual_cells(t: Table, field: str) -> list[Problem]:
+    """A reader-facing text is given in both languages or in neither; a dispute names the same sources in
+    both."""
+    zh, en = schema.bilingual(field)
+    if zh in t.missing or en in t.missing:
+        return []
+    rows = t.arrow.num_rows
+    (zh_codes, zh_values), (en_codes, en_values) = t.factorized(zh), t.factorized(en)
+    zh_blank = (zh_values.str.strip() == "").to_numpy()[zh_codes]
+    en_blank = (en_values.str.strip() == "").to_numpy()[en_codes]
+    if not (zh_blank != en_blank).any() and field != "dispute":
+        return []
+    p = _rows(t, zh_blank & ~en_blank, zh, f"the Chinese text too, since {en} has one (readers see this text "
+              "in their language)")
+    p += _rows(t, en_blank & ~zh_blank, en, f"the English text too, since {zh} has one (readers see this text "
+               "in their language)")
+    if field == "dispute":
+        pair = zh_codes.astype(np.int64) * max(len(en_values), 1) + en_codes
+        uniq, inverse = np.unique(pair, return_inverse=True)
+        size = max(len(en_values), 1)
+
+        def differ_ids(u: int) -> bool:
+            zh_ids, en_ids = dispute_ids(zh_values.iloc[u // size]), dispute_ids(en_values.iloc[u % size])
+            return bool(zh_ids and en_ids) and sorted(zh_ids) != sorted(en_ids)
+
+        differ = np.array([differ_ids(u) for u in uniq], bool)
+        mask = differ[inverse] & ~zh_blank & ~en_blank if len(uniq) else np.zeros(rows, bool)
+        p += _rows(t, mask, en, f"the same [source-id]s as {zh} (the two texts give the same other readings)")
+    return p
 
 
 # --- YAML records -----------------------------------------------------------------------------------
@@ -282,33 +318,43 @@ class _RecordChecker:
         return str(value)
 
     def date(self, field: str, required: bool = True) -> pd.Timestamp | None:
-        value = self.record.get(field)
+        return self.date_in(self.record, field, field, required)
+
+    def date_in(self, node: object, key: str, field: str, required: bool = True) -> pd.Timestamp | None:
+        """The date under ``key`` of ``node`` (this record or a mapping inside it), reported as ``field``."""
+        value = node.get(key) if isinstance(node, dict) else None
+        line = node.line_of(key) if isinstance(node, Record) else None
         if value is None:
             if required:
-                self.add(field, None, "a real date as YYYY-MM-DD")
+                self.add(field, None, "a real date as YYYY-MM-DD", line)
             return None
         text = str(value)
         stamp = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce") if _DATE_RE.match(text) else pd.NaT
         if pd.isna(stamp):
-            self.add(field, text, "a real date as YYYY-MM-DD")
+            self.add(field, text, "a real date as YYYY-MM-DD", line)
             return None
         return stamp
 
-    def both_langs(self, field: str) -> dict[str, str] | None:
+    def both_langs(self, field: str, required: bool = True) -> Text | None:
+        """A reader-facing text: a mapping with a non-empty text per language (the one bilingual form of
+        every YAML file). ``None`` when absent and optional, or when it has a problem."""
         value = self.record.get(field)
+        if value is None and not required:
+            return None
         if not isinstance(value, dict):
-            self.add(field, _short(value), "a mapping with 'zh' and 'en' texts")
+            self.add(field, _short(value), "a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}")
             return None
         out = {}
         for lang in schema.LANGS:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
-                self.add(f"{field}.{lang}", text, f"a non-empty {'Chinese' if lang == 'zh' else 'English'} text")
+                self.add(f"{field}.{lang}", _short(text),
+                         f"a non-empty {'Chinese' if lang == 'zh' else 'English'} text")
             else:
                 out[lang] = text
-        for extra in set(value) - set(schema.LANGS):
+        for extra in sorted(set(value) - set(schema.LANGS)):
             self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'")
-        return out if len(out) == len(schema.LANGS) else None
+        return Text(**out) if len(out) == len(schema.LANGS) else None
 
     def unique_id(self, seen: dict[str, int], kind: str) -> None:
         """The record's ``id``: present, well-formed, and not used by an earlier record (``seen``)."""
@@ -322,20 +368,26 @@ class _RecordChecker:
         else:
             seen[rid] = self.start
 
-    def unknown_keys(self, known: Iterable[str]) -> None:
-        for key in self.record:
+    def unknown_keys(self, known: Iterable[str], node: object = None, prefix: str = "") -> None:
+        node = self.record if node is None else node
+        for key in node:
             if key not in known:
-                self.add(key, NO_VALUE, "only known fields (" + ", ".join(known) + ")")
+                line = node.line_of(key) if isinstance(node, Record) else None
+                self.add(prefix + str(key), NO_VALUE, "only known fields (" + ", ".join(known) + ")", line)
 
 
 def _short(value: object) -> object:
     return value if isinstance(value, str | int | float) or value is None else type(value).__name__
 
 
-def _records(label: str, data: object, top_key: str) -> tuple[list[Record], list[Problem]]:
-    """The list of records under ``top_key`` (e.g. ``events:``)."""
+def _records(label: str, data: object, top_key: str, required: bool) -> tuple[list[Record], list[Problem]]:
+    """The list of records under ``top_key`` (e.g. ``events:``). An optional file may be empty."""
+    if data is None and not required:
+        return [], []
     if isinstance(data, dict) and isinstance(data.get(top_key), list):
         items = data[top_key]
+    elif isinstance(data, dict) and data.get(top_key, ...) is None and not required:
+        items = []  # "events:" with nothing under it
     else:
         line = data.line if isinstance(data, Record) else 1
         return [], [Problem(label, line, top_key, NO_VALUE, f"a top-level '{top_key}:' list of records")]
@@ -345,15 +397,11 @@ def _records(label: str, data: object, top_key: str) -> tuple[list[Record], list
     return good, bad
 
 
-SOURCE_FIELDS = ("id", "kind", "title", "outlet", "author", "published", "dated", "url", "seed", "language",
-                 "note")
-
-
-def _checkers(label: str, data: object, top_key: str, kind: str, fields: tuple[str, ...]
-              ) -> tuple[list[Record], list[Problem], list[_RecordChecker]]:
+def _checkers(label: str, data: object, top_key: str, kind: str, fields: tuple[str, ...], required: bool = False
+              ) -> tuple[list[Problem], list[_RecordChecker]]:
     """The records under ``top_key``, each with a checker that has already checked its fields' names and
     its id's uniqueness."""
-    records, problems = _records(label, data, top_key)
+    records, problems = _records(label, data, top_key, required)
     seen: dict[str, int] = {}
     checkers = []
     for i, record in enumerate(records, 1):
@@ -361,31 +409,34 @@ def _checkers(label: str, data: object, top_key: str, kind: str, fields: tuple[s
         c.unknown_keys(fields)
         c.unique_id(seen, kind)
         checkers.append(c)
-    return records, problems, checkers
+    return problems, checkers
 
 
 def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]]:
-    records, problems, checkers = _checkers(label, data, "sources", "source", SOURCE_FIELDS)
+    problems, checkers = _checkers(label, data, "sources", "source", schema.SOURCE_FIELDS, required=True)
     for c in checkers:
         r = c.record
         kind = c.text("kind")
         if kind is not None and kind not in schema.SOURCE_KINDS:
             c.add("kind", kind, _one_of(schema.SOURCE_KINDS))
         c.text("title")
-        c.text("outlet")
+        c.both_langs("outlet")
+        c.both_langs("author", required=False)
         published = c.date("published", required=False)
-        if published is None and "published" not in r and c.text("dated", required=False) is None:
+        dated = c.both_langs("dated", required=False)
+        if published is None and "published" not in r and dated is None and "dated" not in r:
             c.add("published", None, "a publication date, or 'dated:' saying how the source was dated")
         url = c.text("url", required=False)
         if url is not None and not _is_http_url(url):
             c.add("url", url, "an http:// or https:// link")
-        if "url" not in r and c.text("note", required=False) is None:
+        note = c.both_langs("note", required=False)
+        if "url" not in r and note is None and "note" not in r:
             c.add("url", None, "a link, or a 'note:' saying where the source can be found")
         seed = c.text("seed", required=False)
         if seed is not None and not re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt", seed):
             c.add("seed", seed, "a seed file name like 002_30bd5b44fcff8c10.txt")
         problems += c.problems
-    return records, problems
+    return [c.record for c in checkers], problems
 
 
 def _is_http_url(url: str) -> bool:
@@ -397,13 +448,9 @@ def _is_http_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(host) and url == url.strip() and " " not in url
 
 
-EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "title", "summary", "sources",
-                "models", "dispute", "note")
-
-
 def check_events(label: str, data: object, vendors: set[str] | None, sources: set[str] | None
                  ) -> tuple[list[Record], list[Problem]]:
-    records, problems, checkers = _checkers(label, data, "events", "event", EVENT_FIELDS)
+    problems, checkers = _checkers(label, data, "events", "event", schema.EVENT_FIELDS)
     for c in checkers:
         r = c.record
         date = c.date("date")
@@ -430,16 +477,26 @@ def check_events(label: str, data: object, vendors: set[str] | None, sources: se
         if models is not None and (not isinstance(models, list)
                                    or not all(isinstance(m, str) and m.strip() for m in models)):
             c.add("models", _short(models), "a list of model names")
-        dispute = r.get("dispute")
-        if dispute is not None:
-            if not isinstance(dispute, str) or not dispute_ids(dispute):
-                c.add("dispute", _short(dispute), "the other reading and the [source-id] that gives it")
-            elif sources is not None:
-                for sid in dispute_ids(dispute):
-                    if sid not in sources:
-                        c.add("dispute", sid, "source ids in [brackets] defined in sources.yaml")
+        _check_dispute(c, c.both_langs("dispute", required=False), sources)
+        c.both_langs("note", required=False)
         problems += c.problems
-    return records, problems
+    return [c.record for c in checkers], problems
+
+
+def _check_dispute(c: _RecordChecker, dispute: Text | None, sources: set[str] | None) -> None:
+    if dispute is None:
+        return
+    ids = {lang: dispute_ids(dispute[lang]) for lang in schema.LANGS}
+    for lang in schema.LANGS:
+        if not ids[lang]:
+            c.add(f"dispute.{lang}", dispute[lang], "the other reading and the [source-id] that gives it")
+        elif sources is not None:
+            for sid in ids[lang]:
+                if sid not in sources:
+                    c.add(f"dispute.{lang}", sid, "source ids in [brackets] defined in sources.yaml")
+    if all(ids.values()) and sorted(ids["zh"]) != sorted(ids["en"]):
+        c.add("dispute.en", dispute["en"], "the same [source-id]s as dispute.zh (the two texts give the same "
+              "other readings)")
 
 
 def _check_event_sources(c: _RecordChecker, items: object, sources: set[str] | None) -> None:
@@ -459,3 +516,197 @@ def _check_event_sources(c: _RecordChecker, items: object, sources: set[str] | N
             c.add("sources.quote", quote, "the source's own words for this event", line_of("quote"))
         for extra in sorted(set(item) - {"id", "quote"}):
             c.add(f"sources.{extra}", NO_VALUE, "only 'id' and 'quote'", line_of(extra))
+
+
+# --- claims.yaml ------------------------------------------------------------------------------------
+def check_claims(label: str, data: object, models: set[str] | None, sources: set[str] | None,
+                 classes: set[str] | None) -> tuple[list[Claim], list[Problem]]:
+    """Every claim with a check the claim checker can compute: known source, models and class, real dates,
+    a claimed value of the right shape."""
+    problems, checkers = _checkers(label, data, "claims", "claim", schema.CLAIM_FIELDS)
+    claims = []
+    for c in checkers:
+        r = c.record
+        source = c.text("source")
+        if source is not None and sources is not None and source not in sources:
+            c.add("source", source, "a source id from sources.yaml")
+        quote = c.text("quote")
+        claim, said_by = c.both_langs("claim"), c.both_langs("said_by")
+        note = c.both_langs("note", required=False)
+        check = _claim_check(c, models, classes)
+        if not c.problems:
+            claims.append(Claim(r["id"], source, said_by, quote, claim, check, note or NO_TEXT, c.start))
+        problems += c.problems
+    return claims, problems
+
+
+_CLAIMED = "a number, a fraction like 1/70, or a range like [1/100, 1/20]"
+
+
+def _claim_check(c: _RecordChecker, models: set[str] | None, classes: set[str] | None) -> Check | None:
+    node = c.record.get("check")
+    if not isinstance(node, dict):
+        c.add("check", _short(node), "a mapping with the check's 'type' and what it compares")
+        return None
+    at = node.line_of if isinstance(node, Record) else (lambda _key: c.line_of("check"))
+    c.unknown_keys(schema.CHECK_FIELDS, node, "check.")
+    ctype = node.get("type")
+    if ctype not in schema.CHECK_TYPES:
+        c.add("check.type", _short(ctype), _one_of(schema.CHECK_TYPES), at("type"))
+        return None
+    claimed = _claimed(node.get("claimed"), ranges=ctype in ("ratio", "level"))
+    if claimed is None:
+        c.add("check.claimed", _short(node.get("claimed")),
+              _CLAIMED if ctype in ("ratio", "level") else "a number" + (" in percent" if ctype != "annual_decline"
+                                                                        else " (10 = ten times cheaper a year)"),
+              at("claimed"))
+    if ctype == "annual_decline":
+        cls = node.get("class")
+        if not isinstance(cls, str) or (classes is not None and cls not in classes):
+            c.add("check.class", _short(cls), "a class id from classes.yaml", at("class"))
+        if isinstance(claimed, float) and claimed <= 0:
+            c.add("check.claimed", node.get("claimed"), "a factor > 0 (10 = ten times cheaper a year)", at("claimed"))
+        return Check(ctype, kinds=("blended",), claimed=claimed or 0.0, model_class=str(cls))
+    kinds = node.get("kinds", ["input"])
+    if not isinstance(kinds, list) or not kinds or any(k not in schema.SERIES_KINDS for k in kinds):
+        c.add("check.kinds", _short(kinds), "a list of price kinds: " + ", ".join(schema.SERIES_KINDS), at("kinds"))
+        kinds = ["input"]
+    a = _refs(c, node.get("a"), "check.a", at("a"), models, sets=False)
+    when = {k: c.date_in(node, k, f"check.{k}", required=False) for k in ("date", "a_date", "b_date", "from", "to")}
+    check = Check(ctype, tuple(kinds), a=a, claimed=claimed or 0.0)
+    if ctype == "level":
+        currency = node.get("currency", "CNY")
+        if currency not in schema.CURRENCIES:
+            c.add("check.currency", _short(currency), _one_of(schema.CURRENCIES), at("currency"))
+        if when["date"] is None:
+            c.add("check.date", node.get("date"), "the date the claimed price holds on (YYYY-MM-DD)", at("date"))
+        if len(a) > 1:
+            c.add("check.a", f"{len(a)} models", "one model", at("a"))
+        return replace(check, a_date=_day(when["date"]), currency=str(currency))
+    if ctype == "change":
+        for ref in a:
+            if (ref.start or when["from"]) is None or (ref.end or when["to"]) is None:
+                c.add("check.from", None, f"the dates of the change ('from' and 'to') on the check or on each "
+                      f"model ({ref.label} has none)", at("from") if "from" in node else at("a"))
+        return replace(check, start=_day(when["from"]), end=_day(when["to"]))
+    # ratio and cheaper: against one baseline, or each of several candidates
+    b = _refs(c, node.get("b"), "check.b", at("b"), models, sets=True)
+    a_date, b_date = when["a_date"] or when["date"], when["b_date"] or when["date"]
+    if a_date is None or b_date is None:
+        c.add("check.date", None, "a 'date', or an 'a_date' and a 'b_date'", at("date") if "date" in node else None)
+    return replace(check, b=b, a_date=_day(a_date), b_date=_day(b_date))
+
+
+def _day(stamp: pd.Timestamp | None):
+    return None if stamp is None else stamp.date()
+
+
+def _claimed(value: object, ranges: bool) -> float | tuple[float, float] | None:
+    """A claimed value: a number, a fraction written "1/70", or (when ``ranges``) a range [low, high]."""
+    if isinstance(value, list):
+        if not ranges or len(value) != 2:
+            return None
+        ends = [_claimed(v, False) for v in value]
+        if any(e is None for e in ends):
+            return None
+        low, high = sorted(ends)
+        return (low, high)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, str):
+        num, slash, den = value.partition("/")
+        try:
+            number = float(num) / float(den) if slash else float(value)
+        except (ValueError, ZeroDivisionError):
+            return None
+        return number if np.isfinite(number) else None
+    return None
+
+
+def _refs(c: _RecordChecker, value: object, field: str, line: int, models: set[str] | None, sets: bool
+          ) -> tuple:
+    """``a`` (model references) or ``b`` (baselines: a model each, or a named set of models)."""
+    items = value if isinstance(value, list) else [value]
+    if value is None or not items:
+        c.add(field, None, "a model as {model: …, tier: …}, or a list of them", line)
+        return ()
+    out = []
+    for item in items:
+        where = item.line if isinstance(item, Record) else line
+        if sets and isinstance(item, dict) and "models" in item:
+            c.unknown_keys(schema.BASELINE_SET_FIELDS, item, field + ".")
+            label = item.get("label")
+            if (not isinstance(label, dict) or any(not isinstance(label.get(lg), str) or not label.get(lg, "").strip()
+                                                   for lg in schema.LANGS)):
+                c.add(field + ".label", _short(label), "the set's name as {zh: …, en: …}", where)
+            members = _refs(c, item.get("models"), field + ".models", where, models, sets=False)
+            if isinstance(label, dict):
+                out.append(Baseline(members, Text(**{lg: str(label.get(lg, "")) for lg in schema.LANGS})))
+            continue
+        ref = _ref(c, item, field, where, models)
+        if ref is not None:
+            out.append(Baseline((ref,)) if sets else ref)
+    return tuple(out)
+
+
+def _ref(c: _RecordChecker, item: object, field: str, line: int, models: set[str] | None) -> ModelRef | None:
+    if not isinstance(item, dict) or not isinstance(item.get("model"), str) or not item["model"].strip():
+        c.add(field, _short(item), "a model as {model: …, tier: …} (the tier when the model has several)", line)
+        return None
+    c.unknown_keys(schema.MODEL_REF_FIELDS, item, field + ".")
+    tier = item.get("tier")
+    start = c.date_in(item, "from", field + ".from", required=False)
+    end = c.date_in(item, "to", field + ".to", required=False)
+    ref = ModelRef(item["model"], "" if tier is None else str(tier), _day(start), _day(end))
+    if models is not None and ref.label not in models:
+        c.add(field, ref.label, "a model (and tier) in prices.csv", line)
+    return ref
+
+
+# --- classes.yaml -----------------------------------------------------------------------------------
+def check_classes(label: str, data: object, models: set[str] | None) -> tuple[list[ModelClass], list[Problem]]:
+    problems, checkers = _checkers(label, data, "classes", "class", schema.CLASS_FIELDS)
+    out = []
+    for c in checkers:
+        name, note = c.both_langs("name"), c.both_langs("note")
+        members = c.record.get("models")
+        if not isinstance(members, list) or not all(isinstance(m, str) and m.strip() for m in members):
+            c.add("models", _short(members), "a list of model labels as the charts name them ('model tier'); "
+                  "[] for every model")
+            members = []
+        elif models is not None:
+            for m in members:
+                if m not in models:
+                    c.add("models", m, "a model (and tier) in prices.csv, as the charts name it")
+        if not c.problems:
+            out.append(ModelClass(c.record["id"], name, tuple(members), note))
+        problems += c.problems
+    return out, problems
+
+
+# --- published_rates.yaml ---------------------------------------------------------------------------
+def check_rates(label: str, data: object, sources: set[str] | None) -> tuple[list[PublishedRate], list[Problem]]:
+    problems, checkers = _checkers(label, data, "rates", "rate", schema.RATE_FIELDS)
+    out = []
+    for c in checkers:
+        r = c.record
+        source = c.text("source")
+        if source is not None and sources is not None and source not in sources:
+            c.add("source", source, "a source id from sources.yaml")
+        texts = {f: c.both_langs(f) for f in schema.RATE_TEXTS}
+        factors = {}
+        for f in ("factor_low", "factor_high"):
+            v = r.get(f)
+            if isinstance(v, bool) or not isinstance(v, int | float) or not (0 < v < float("inf")):
+                c.add(f, _short(v), "a number > 0: the fall per year as a factor (10 = ten times cheaper)")
+            else:
+                factors[f] = float(v)
+        if len(factors) == 2 and factors["factor_low"] > factors["factor_high"]:
+            c.add("factor_high", r["factor_high"], f"a factor ≥ factor_low ({r['factor_low']})")
+        if not c.problems:
+            out.append(PublishedRate(r["id"], source, texts["who"], factors["factor_low"], factors["factor_high"],
+                                     texts["headline"], texts["method"]))
+        problems += c.problems
+    return out, problems

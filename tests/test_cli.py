@@ -15,7 +15,7 @@ def test_valid_folder_prints_what_it_checked(capsys):
     assert main(["validate", str(GOOD)]) == 0
     out = capsys.readouterr().out
     assert out == (f"{GOOD}: valid — checked 14 prices (5 models, 5 vendors), 2 events, 3 sources, "
-                   "13 vendors, 4 FX months, 2 disputed facts\n")
+                   "13 vendors, 4 FX months, 2 disputed facts, 3 claims, 2 classes, 1 published rates\n")
 
 
 def test_invalid_folder_prints_every_problem_with_its_path(bad_case, capsys):
@@ -60,4 +60,17 @@ def test_claims_file_is_validated_too(good_copy, capsys):
         "claims:\n  - id: x\n    source: article-a\n    quote: q\n    claim: {zh: a, en: b}\n"
         "    check: {type: ratio, a: {model: GPT-9}, b: {model: GPT-4o}, date: 2024-05-20, claimed: 1}\n")
     assert main(["validate", str(good_copy)]) == 1
-    assert "claims.yaml:6: claim 'x': field 'check': value" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        f"{good_copy / 'claims.yaml'}:2: claim 'x': field 'said_by': value (missing) — expected a mapping with "
+        "'zh' and 'en' texts, like {zh: 中文, en: English}",
+        f"{good_copy / 'claims.yaml'}:6: claim 'x' (starts line 2): field 'check.a': value 'GPT-9' — expected a "
+        "model (and tier) in prices.csv"]
+    assert captured.err == f"{good_copy}: invalid — 2 problems in 1 file\n"
+
+
+def test_a_folder_with_only_the_required_files_is_valid(good_copy, capsys):
+    for name in ("events.yaml", "claims.yaml", "classes.yaml", "published_rates.yaml"):
+        (good_copy / name).unlink()
+    assert main(["validate", str(good_copy)]) == 0
+    assert "0 events" in capsys.readouterr().out

@@ -175,11 +175,13 @@ DISPUTED_EVENTS = {
 }
 
 
-def test_every_disputed_fact_is_listed(ds):
-    p = ds.prices[ds.prices["dispute"] != ""]
-    found = {(r.vendor, r.model, r.tier, r.kind, f"{r.date:%Y-%m-%d}"): r.dispute for r in p.itertuples()}
-    events = dict(zip(ds.events.loc[ds.events["dispute"] != "", "id"],
-                      ds.events.loc[ds.events["dispute"] != "", "dispute"], strict=True))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_disputed_fact_is_listed_in_both_languages(ds, lang):
+    column = f"dispute_{lang}"
+    p = ds.prices[ds.prices[column] != ""]
+    found = {(r.vendor, r.model, r.tier, r.kind, f"{r.date:%Y-%m-%d}"): getattr(r, column) for r in p.itertuples()}
+    events = dict(zip(ds.events.loc[ds.events[column] != "", "id"],
+                      ds.events.loc[ds.events[column] != "", column], strict=True))
     for key, text in sorted(found.items()) + sorted(events.items()):
         print("disputed:", key, "—", text)
     assert set(found) == set(DISPUTED_PRICES)
@@ -189,6 +191,20 @@ def test_every_disputed_fact_is_listed(ds):
     for key, source in DISPUTED_EVENTS.items():
         assert f"[{source}]" in events[key]
     assert ds.counts["disputes"] == len(DISPUTED_PRICES) + len(DISPUTED_EVENTS)
+
+
+def test_a_chinese_reader_sees_chinese_notes_and_disputes(ds):
+    """Every reader-facing free text of the shipped data has a Chinese form with Chinese in it (names and
+    ids alone may be the same in both languages)."""
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    texts = [*ds.prices["note_zh"], *ds.prices["dispute_zh"], *ds.events["note_zh"], *ds.events["dispute_zh"],
+             *[c.note.zh for c in ds.claims], *[c.said_by.zh for c in ds.claims], *[c.note.zh for c in ds.classes]]
+    english_only = sorted({t for t in texts if t and not cjk.search(t)})
+    assert english_only == []
+    for lang in ("zh", "en"):
+        assert (ds.sources[f"outlet_{lang}"] != "").all()
 
 
 def test_every_vendor_with_prices_has_events_and_every_event_a_quote(ds):

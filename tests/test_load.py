@@ -45,3 +45,31 @@ def test_fingerprint_changes_when_a_file_changes(good_copy):
     with open(good_copy / "prices.csv", "a") as f:
         f.write("\n")
     assert fingerprint(good_copy) != before
+
+
+@pytest.mark.parametrize("name", ["events.yaml", "claims.yaml", "classes.yaml", "published_rates.yaml"])
+def test_one_fingerprint_covers_every_file_the_folder_may_hold(good_copy, name):
+    before = fingerprint(good_copy)
+    (good_copy / name).unlink()
+    after = fingerprint(good_copy)
+    assert after != before
+    (good_copy / name).write_text("")
+    assert fingerprint(good_copy) not in (before, after)
+    assert load_dataset(good_copy).version == fingerprint(good_copy)
+
+
+def test_the_dataset_holds_every_file_and_its_derived_tables():
+    ds = load_dataset(GOOD)
+    assert [c.id for c in ds.claims] == ["v2-fifth-of-gpt-4o", "qwen-long-cut", "ten-times-a-year"]
+    assert [c.id for c in ds.classes] == ["flagships", "all"] and ds.rates[0].who["zh"] == "测试机构"
+    assert set(ds.series["series"]) == {"input", "output", "cache_hit", "blended"}
+    assert len(ds.normalized) == len(ds.prices)
+    assert ds.model_labels == {"DeepSeek-V2", "Qwen-Long", "ERNIE Speed 8k", "GPT-4o", "hunyuan-standard 256k"}
+    assert (str(ds.first.date()), str(ds.last.date())) == ("2024-04-20", "2024-07-15")
+    assert ds.sources.loc[0, "outlet_zh"] == "测试日报" and ds.sources.loc[0, "outlet_en"] == "Test Daily"
+
+
+def test_first_and_last_days_count_events_too(good_copy):
+    text = (good_copy / "events.yaml").read_text().replace("effective: 2024-05-23", "effective: 2024-08-01")
+    (good_copy / "events.yaml").write_text(text)
+    assert str(load_dataset(good_copy).last.date()) == "2024-08-01"

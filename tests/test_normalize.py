@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pricewar import load_dataset
-from pricewar.normalize import normalize, price_at, series_table, step_series
+from pricewar.normalize import normalize, price_at, step_series
 
 from conftest import GOOD
 
@@ -18,7 +18,7 @@ def ds():
 
 @pytest.fixture(scope="module")
 def series(ds):
-    return series_table(ds.prices, ds.fx)
+    return ds.series
 
 
 def one(series, model, kind, date=None, tier=""):
@@ -90,7 +90,14 @@ def test_free_is_an_explicit_state(series):
 
 def test_rows_keep_source_quote_and_line(series):
     row = one(series, "Qwen-Long", "output").iloc[0]
-    assert (row["source"], row["quote"], row["dispute"], row["line"]) == ("tracker-b", "输出2元", "3 元 [article-a]", 6)
+    assert (row["source"], row["quote"], row["line"]) == ("tracker-b", "输出2元", 6)
+    assert (row["dispute_zh"], row["dispute_en"]) == ("另一来源为 3 元 [article-a]", "3 yuan in another source [article-a]")
+
+
+def test_a_blend_carries_both_legs_disputes_and_says_how_it_was_made_in_both_languages(series):
+    blend = one(series, "Qwen-Long", "blended").iloc[0]
+    assert blend["dispute_en"] == "3 yuan in another source [article-a]"  # from the output leg
+    assert blend["note_zh"].startswith("混合价") and blend["note_en"].startswith("blended 3:1")
 
 
 def test_price_at_a_date(series):

@@ -16,6 +16,9 @@ E = (good / "events.yaml").read_text()
 S = (good / "sources.yaml").read_text()
 V = (good / "vendors.csv").read_text()
 F = (good / "fx.csv").read_text()
+C = (good / "claims.yaml").read_text()
+K = (good / "classes.yaml").read_text()
+R = (good / "published_rates.yaml").read_text()
 
 
 def write(name: str, file: str, text: str | bytes) -> None:
@@ -24,15 +27,15 @@ def write(name: str, file: str, text: str | bytes) -> None:
     (d / file).write_bytes(text if isinstance(text, bytes) else text.encode())
 
 
-def sub(src: str, old: str, new: str) -> str:
+def sub(src: str, old: str, new: str, count: int = 1) -> str:
     assert old in src, old
-    return src.replace(old, new, 1)
+    return src.replace(old, new, count)
 
 
 def prices(name: str, edits: dict[int, tuple[str, str]]) -> None:
     lines = list(P)
-    for lineno, (old, new) in edits.items():
-        lines[lineno - 1] = sub(lines[lineno - 1], old, new)
+    for lineno, (old, new, *count) in edits.items():
+        lines[lineno - 1] = sub(lines[lineno - 1], old, new, *count)
     write(name, "prices.csv", "\n".join(lines))
 
 
@@ -49,8 +52,10 @@ prices("prices_unknown_source", {5: ("article-a", "article-z")})
 prices("prices_empty_quote", {9: (",全面免费,", ",,")})
 prices("prices_duplicate_key", {14: ("2024-07-15", "2024-07-01")})
 prices("prices_input_and_cache_miss", {12: ("2024-07-01", "2024-05-13")})
-prices("prices_dispute_without_source", {6: ("3 元 [article-a]", "3 元 per another article")})
-prices("prices_dispute_unknown_source", {6: ("[article-a]", "[article-q]")})
+prices("prices_dispute_without_source", {6: ("3 yuan in another source [article-a]", "3 yuan in another source")})
+prices("prices_dispute_unknown_source", {6: ("[article-a]", "[article-q]", -1)})
+prices("prices_dispute_sources_differ", {6: ("another source [article-a]", "another source [tracker-b]")})
+prices("prices_note_in_one_language", {16: (",推算,derived", ",,derived")})
 prices("prices_outside_fx", {16: ("2024-06-10", "2025-01-10")})
 prices("prices_announced_after", {5: ("2024-05-20", "2024-05-30")})
 prices("prices_wrong_field_count", {7: (",0.004元/千tokens", ",0.004元,千tokens")})
@@ -81,6 +86,22 @@ write("sources_missing_title", "sources.yaml", sub(S, "    title: Test tracker B
 write("vendors_colour_not_in_palette", "vendors.csv", sub(V, "CN,#0072B2,solid", "CN,#FF0000,solid"))
 write("vendors_same_style", "vendors.csv", sub(V, "MiniMax,CN,#CC79A7,dot,diamond", "MiniMax,CN,#CC79A7,solid,circle"))
 write("vendors_missing_name_zh", "vendors.csv", sub(V, "zhipu,智谱,", "zhipu,,"))
+write("vendors_country_not_iso", "vendors.csv", sub(V, "openai,OpenAI,OpenAI,US,", "openai,OpenAI,OpenAI,USA,"))
+
+write("events_dispute_in_one_language", "events.yaml",
+      sub(E, "dispute: {zh: '另一个数字 [tracker-b]', en: 'a different figure [tracker-b]'}",
+          "dispute: a different figure [tracker-b]"))
+write("sources_outlet_in_one_language", "sources.yaml", sub(S, "outlet: {zh: 测试日报, en: Test Daily}",
+                                                            "outlet: {en: Test Daily}"))
+
+write("claims_unknown_model", "claims.yaml", sub(C, "b: {model: GPT-4o}", "b: {model: GPT-9}"))
+write("claims_bad_claimed", "claims.yaml", sub(C, "claimed: 1/36", "claimed: 1/zero"))
+write("claims_unknown_class", "claims.yaml", sub(C, "class: flagships", "class: frontier"))
+write("claims_change_without_dates", "claims.yaml", sub(C, "from: 2024-05-01, to: 2024-05-21, ", ""))
+write("classes_without_models", "classes.yaml", sub(K, "    models: [DeepSeek-V2, GPT-4o]\n", ""))
+write("classes_unknown_model", "classes.yaml", sub(K, "models: [DeepSeek-V2, GPT-4o]", "models: [DeepSeek-V2, GPT-5]"))
+write("rates_low_above_high", "published_rates.yaml", sub(R, "factor_low: 9", "factor_low: 9000"))
+write("rates_missing_method", "published_rates.yaml", sub(R, "    method: {zh: 测试方法, en: a test method}\n", ""))
 
 write("fx_bad_month", "fx.csv", sub(F, "2024-06,", "2024-13,"))
 write("fx_zero_rate", "fx.csv", sub(F, "7.1,", "0,"))
