@@ -17,13 +17,11 @@ def _warm_up() -> None:
     try:
         import plotly.graph_objects  # noqa: F401 - what a first page view would otherwise wait for
 
+        import pricewar.charts  # noqa: F401
         import pricewar.claims  # noqa: F401
-        import pricewar.figures  # noqa: F401
-        import pricewar.story  # noqa: F401
-        import pricewar.trend  # noqa: F401
         import ui.cards  # noqa: F401
-        import ui.charts  # noqa: F401
-        from ui.state import warm_up
+        import ui.view  # noqa: F401
+        from ui.data import warm_up
 
         warm_up()
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first page view does this work itself

@@ -3,25 +3,30 @@
 import pandas as pd
 import streamlit as st
 
-from pricewar import i18n
-from pricewar.claims import claim_models, overall
-from pricewar.figures import money
+from pricewar import Dataset, i18n
+from pricewar.claims import POINTS, RELATIVE, Outcome, evaluate_all, overall
 from pricewar.safe import md
-from ui.state import claim_results, claims_version, current_view, dataset, language, sidebar, tables
+from pricewar.text import money
+from ui.data import dataset, needs
+from ui.view import language, page_view
 
 data = dataset(language())
-series, _ = tables()
-view = sidebar(data, current_view(data, series), kind=False, dates=False, currency=False)
+view = page_view(data, "claims")
 lang = view.lang
 
+COLOUR = {"holds": "green", "roughly": "orange", "fails": "red", "mixed": "violet", "baseline": "gray",
+          "no_data": "gray"}
 
-def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
+
+def show_value(ctype: str, value, currency: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, tuple):
-        return " – ".join(show_value(kind, ctype, v, currency) for v in value)
-    if ctype in ("change", "cheaper"):
-        return f"{value:+.1f}%" if ctype == "change" else f"{value:.1f}%"
+        return " – ".join(show_value(ctype, v, currency) for v in value)
+    if ctype == "change":
+        return f"{value:+.1f}%"
+    if ctype == "cheaper":
+        return f"{value:.1f}%"
     if ctype == "level":
         return money(value, currency, lang)
     if ctype == "annual_decline":
@@ -29,14 +34,15 @@ def show_value(kind: str, ctype: str, value, currency: str = "CNY") -> str:
     return f"1/{1 / value:,.0f}" if 0 < value < 0.67 else f"{value:.2f}×"
 
 
-COLOUR = {
-    "holds": "green",
-    "roughly": "orange",
-    "fails": "red",
-    "mixed": "violet",
-    "baseline": "gray",
-    "no_data": "gray",
-}
+def price_rows(o: Outcome) -> list[dict]:
+    """The rows a verdict was computed from, as the card's table shows them."""
+    if o.fit is not None:
+        return [{"model": o.fit.label, "kind": "fit", "date": "", "price": o.fit.factor, "currency": "×/year",
+                 "stated": i18n.t("claim_fit_interval", lang, low=f"{o.fit.low:.1f}", high=f"{o.fit.high:.1f}"),
+                 "source": "", "line": 0, "fx": ""}]
+    return [{"model": p.model, "kind": p.kind, "date": f"{p.date:%Y-%m-%d}", "price": p.value, "currency": p.currency,
+             "stated": f"{p.stated_price:g} {p.stated_currency} {p.stated_unit}", "source": p.source, "line": p.line,
+             "fx": f"{p.usd_cny:.4f} ({p.fx_month})"} for p in o.prices]
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -46,28 +52,24 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
+def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
     """Each claim as its card shows it: Markdown already escaped, its verdicts and the rows behind it as
-    small tables. Built once per version of the data and claim files and language, for every reader: a
-    rerun of this page then only lays the cards out."""
-    sources = data.sources.set_index("id")
-    vendor_of = dict(zip(series["model"], series["vendor"], strict=True))
+    small tables. Built once per data version and language, for every reader: a rerun of this page then
+    only lays the cards out."""
+    sources = _data.sources.set_index("id")
+    vendor_of = dict(zip(_data.series["model"], _data.series["vendor"], strict=True))
     cards = []
-    for claim, outcomes in _results():
-        check, word = claim["check"], overall(outcomes)
-        src = sources.loc[claim["source"]]
+    for claim, outcomes in evaluate_all(_data):
+        check, word = claim.check, overall(outcomes)
+        src = sources.loc[claim.source]
         link = f"[{md(src['title'])}]({src['url']})" if src["url"] else md(src["title"])
         table = pd.DataFrame(
             [
                 {
-                    i18n.t("col_kind", lang): i18n.t(f"kind_{o.kind}", lang) if o.kind != "fit" else o.kind,
-                    i18n.t("col_baseline", lang): o.baseline,
-                    i18n.t("col_computed", lang): show_value(
-                        o.kind, check["type"], o.computed, check.get("currency", "CNY")
-                    ),
-                    i18n.t("col_claimed", lang): show_value(
-                        o.kind, check["type"], o.claimed, check.get("currency", "CNY")
-                    ),
+                    i18n.t("col_kind", lang): i18n.t(f"kind_{o.kind}", lang),
+                    i18n.t("col_baseline", lang): o.baseline.name(lang) if o.baseline else "",
+                    i18n.t("col_computed", lang): show_value(check.type, o.computed, check.currency),
+                    i18n.t("col_claimed", lang): show_value(check.type, o.claimed, check.currency),
                     i18n.t("col_verdict", lang): i18n.t("verdict_" + o.verdict, lang),
                 }
                 for o in outcomes
@@ -75,15 +77,15 @@ def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
         )
         if not any(o.baseline for o in outcomes):
             table = table.drop(columns=[i18n.t("col_baseline", lang)])
-        rows = pd.DataFrame([r for o in outcomes for r in o.rows])
+        rows = pd.DataFrame([r for o in outcomes for r in price_rows(o)])
         cards.append(
             {
-                "id": claim["id"],
+                "id": claim.id,
                 "word": word,
-                "vendors": {vendor_of.get(m, "") for m in claim_models(claim)},
-                "text": f"**{md(claim['claim'][lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]"
-                f"\n\n> {md(claim['quote'])}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.get('said_by', ''))}"
-                f" · {link}" + (f"\n\n:small[:gray[{md(claim['note'])}]]" if claim.get("note") else ""),
+                "vendors": {vendor_of[r.model] for r in claim.refs if r.model in vendor_of},
+                "text": f"**{md(claim.claim[lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]"
+                f"\n\n> {md(claim.quote)}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.said_by[lang])}"
+                f" · {link}" + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else ""),
                 "verdicts": _cells(table),
                 "rows": _cells(rows),
             }
@@ -91,31 +93,26 @@ def claim_cards(version: tuple, lang: str, _results) -> list[dict]:
     return cards
 
 
-cards = every = claim_cards(claims_version(), lang, lambda: claim_results(data, series, lang))
-if view.vendors:  # a claim is shown when it names a chosen vendor's model, or no model (the whole market)
-    cards = [c for c in every if not c["vendors"] or c["vendors"] & set(view.vendors)]
-words = [c["word"] for c in cards]
 if not view.embed:
     st.title(i18n.t("page_claims", lang))
-    st.caption(i18n.t("claims_intro", lang))
-    st.markdown(
-        md(
-            i18n.t(
-                "claims_summary",
-                lang,
-                n=len(cards),
-                **{v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline")},
-            )
-        )
-    )
-    if view.vendors:
-        st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))
-for card in cards:
-    with st.container(border=True):
-        # one Markdown block per card: a card's every element is a message the browser must take in
-        st.markdown(card["text"])
-        st.table(card["verdicts"], hide_index=True)
-        # drawn only when opened: 28 tables of price rows, mostly never looked at, made every change slow
-        rows = st.expander(i18n.t("claim_rows", lang), key=f"rows_{card['id']}", on_change="rerun")
-        if rows.open:
-            rows.table(card["rows"], hide_index=True)
+    st.caption(i18n.t("claims_intro", lang, holds=f"{RELATIVE[0]:.0%}", roughly=f"{RELATIVE[1]:.0%}",
+                      holds_points=f"{POINTS[0]:g}", roughly_points=f"{POINTS[1]:g}"))
+if needs(data, "claims", lang):
+    cards = every = claim_cards(data.version, lang, data)
+    if view.vendors:  # a claim is shown when it names a chosen vendor's model, or no model (the whole market)
+        cards = [c for c in every if not c["vendors"] or c["vendors"] & set(view.vendors)]
+    words = [c["word"] for c in cards]
+    if not view.embed:
+        counts = {v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline")}
+        st.markdown(md(i18n.t("claims_summary", lang, n=len(cards), **counts)))
+        if view.vendors:
+            st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))
+    for card in cards:
+        with st.container(border=True):
+            # one Markdown block per card: a card's every element is a message the browser must take in
+            st.markdown(card["text"])
+            st.table(card["verdicts"], hide_index=True)
+            # drawn only when opened: 28 tables of price rows, mostly never looked at, made every change slow
+            rows = st.expander(i18n.t("claim_rows", lang), key=f"rows_{card['id']}", on_change="rerun")
+            if rows.open:
+                rows.table(card["rows"], hide_index=True)

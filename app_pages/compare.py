@@ -3,49 +3,40 @@
 import pandas as pd
 import streamlit as st
 
-from pricewar import figures, i18n
-from pricewar.normalize import price_at
-from pricewar.select import model_label, window_ends
-from ui.charts import figure, show, width_px
-from ui.state import current_view, dataset, language, set_view, sidebar, tables
+from pricewar import i18n
+from pricewar.charts import on_day, reference
+from pricewar.records import model_label
+from pricewar.view import clamp
+from ui.charts import chart, show
+from ui.data import dataset
+from ui.view import choices, language, page_view, set_view
 
 data = dataset(language())
-series, _ = tables()
-view = sidebar(data, current_view(data, series), dates=False)
+view = page_view(data, "compare")
 lang = view.lang
-kind = series[series["series"] == view.kind]
-if view.vendors:
-    kind = kind[kind["vendor"].isin(view.vendors)]
+c = choices(data)
 
 if not view.embed:
     st.title(i18n.t("page_compare", lang))
     left, right = st.columns(2)
-    at = left.date_input(i18n.t("compare_at", lang), value=view.at, format="YYYY-MM-DD", key="w_at")
-    window = right.date_input(
-        i18n.t("compare_window", lang), value=(view.before, view.after), format="YYYY-MM-DD", key="w_window"
-    )
-    if len(window) == 2 and (at, window[0], window[1]) != (view.at, view.before, view.after):
-        view = set_view(view.with_(at=at, before=min(window), after=max(window)))
+    at = left.date_input(i18n.t("compare_at", lang), value=clamp(view.at, c), min_value=c.first, max_value=c.last,
+                         format="YYYY-MM-DD", key="w_at")
+    window = right.date_input(i18n.t("compare_window", lang), value=(clamp(view.before, c), clamp(view.after, c)),
+                              min_value=c.first, max_value=c.last, format="YYYY-MM-DD", key="w_window")
+    if len(window) == 2 and (at, min(window), max(window)) != (view.at, view.before, view.after):
+        view = set_view(view.with_(at=at, before=min(window), after=max(window)), "compare", data)
 
-on_day = price_at(kind, view.at)
-show(figure("ranking", view, lambda: figures.ranking(on_day, data.vendors, view, width_px=width_px())), "ranking", view)
-show(
-    figure(
-        "before-after",
-        view,
-        lambda: figures.dumbbell(*window_ends(kind, view.before, view.after), data.vendors, view, width_px=width_px()),
-    ),
-    "before-after",
-    view,
-)
+show("ranking", data, view)
+show("before-after", data, view)
 
-if not view.embed and not on_day.empty:
+if not view.embed and not on_day(data, view).empty:
     st.subheader(i18n.t("ratio_heading", lang))
-    labels = sorted({model_label(m, t) for m, t in zip(on_day["model"], on_day["tier"], strict=True)})
-    ref = st.selectbox(i18n.t("compare_ref", lang), labels, index=labels.index(view.ref) if view.ref in labels else 0)
+    rows = on_day(data, view)
+    labels = sorted({model_label(m, t) for m, t in zip(rows["model"], rows["tier"], strict=True)})
+    ref = st.selectbox(i18n.t("compare_ref", lang), labels, index=labels.index(reference(data, view)))
     if ref != view.ref:
-        view = set_view(view.with_(ref=ref))
-    table = figures.ratio_table(on_day, ref, view)
+        view = set_view(view.with_(ref=ref), "compare", data)
+    table = chart("ratios", data, view).rows
     cur = i18n.t(f"cur_{view.currency}", lang)
     st.dataframe(
         pd.DataFrame(

@@ -5,14 +5,14 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.select import prices_in_view, value_column
-from ui.state import current_view, dataset, language, sidebar, tables
+from ui.charts import chart, filename
+from ui.data import dataset
+from ui.view import language, page_view
 
 data = dataset(language())
-series, normalized = tables()
-view = sidebar(data, current_view(data, series))
+view = page_view(data, "data")
 lang = view.lang
-rows = prices_in_view(normalized, view)
+rows = chart("prices", data, view).rows  # the rows behind the price chart of this view
 sources = data.sources.set_index("id")
 names = dict(zip(data.vendors["id"], data.vendors[f"name_{lang}"], strict=True))
 cur = i18n.t(f"cur_{view.currency}", lang)
@@ -34,13 +34,13 @@ table = pd.DataFrame(
         "tier": rows["tier"],
         "kind": [i18n.t(f"kind_{k}", lang) for k in rows["kind"]],
         "stated": [f"{p:g} {c} {u}" for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
-        "converted": rows[value_column(view.currency)].round(6),
+        "converted": rows["cny_per_1m" if view.currency == "CNY" else "usd_per_1m"].round(6),
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],
         "source": rows["source"],
         "link": [first_link(s) for s in rows["source"]],
         "quote": rows["quote"],
-        "dispute": rows["dispute"],
-        "note": rows["note"],
+        "dispute": rows[f"dispute_{lang}"],
+        "note": rows[f"note_{lang}"],
     }
 )
 
@@ -70,12 +70,8 @@ st.dataframe(
     },
 )
 csv = rows.drop(columns=["series"], errors="ignore").to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
-st.download_button(
-    i18n.t("download_csv", lang, n=len(rows)),
-    csv,
-    mime="text/csv",
-    file_name=f"pricewar-{view.kind}-{view.currency}-{'-'.join(view.vendors) or 'all'}-{view.start}_{view.end}.csv",
-)
+st.download_button(i18n.t("download_csv", lang, n=len(rows)), csv, mime="text/csv",
+                   file_name=filename("data", view) + ".csv")
 
 if not view.embed:
     st.subheader(i18n.t("sources_heading", lang))
@@ -85,19 +81,25 @@ if not view.embed:
         pd.DataFrame(
             {
                 "id": src["id"],
+                "kind": [i18n.t(f"source_kind_{k}", lang) for k in src["kind"]],
                 "title": src["title"],
-                "outlet": src["outlet"],
-                "published": [p or d for p, d in zip(src["published"], src["dated"], strict=True)],
+                "outlet": src[f"outlet_{lang}"],
+                "author": src[f"author_{lang}"],
+                "published": [p or d for p, d in zip(src["published"], src[f"dated_{lang}"], strict=True)],
                 "link": [u or None for u in src["url"]],
+                "note": src[f"note_{lang}"],
             }
         ),
         hide_index=True,
         width="stretch",
         column_config={
             "id": "id",
+            "kind": i18n.t("col_source_kind", lang),
             "title": i18n.t("col_title", lang),
             "outlet": i18n.t("col_outlet", lang),
+            "author": i18n.t("col_author", lang),
             "published": i18n.t("col_published", lang),
             "link": st.column_config.LinkColumn(i18n.t("col_link", lang)),
+            "note": i18n.t("col_note", lang),
         },
     )

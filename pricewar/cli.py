@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pricewar import __version__
+from pricewar import __version__, schema
 from pricewar.errors import DataDirError, DataError
 from pricewar.load import ENV_VAR, default_data_dir, load_dataset
 
@@ -48,8 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--vendor", action="append", default=[], metavar="ID", help="repeat for several vendors")
     export.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
-    export.add_argument("--currency", choices=["CNY", "USD"])
-    export.add_argument("--kind", choices=["input", "output", "cache_hit", "blended"])
+    export.add_argument("--currency", choices=schema.CURRENCIES)
+    export.add_argument("--kind", choices=schema.SERIES_KINDS)
     export.add_argument("--no-images", action="store_true", help="HTML and CSV only (no browser needed)")
     return parser
 
@@ -92,20 +92,10 @@ def _validate(data_dir: Path | None) -> int:
     dataset = _load(where, _invalid)
     if isinstance(dataset, int):
         return dataset
-    claims = Path(where) / "claims.yaml"
-    extra = ""
-    if claims.exists():
-        from pricewar.claims import load_claims
-        from pricewar.normalize import series_table
-        from pricewar.select import model_label
-
-        series = series_table(dataset.prices, dataset.fx)
-        labels = {model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True)}
-        try:
-            extra = f", {len(load_claims(claims, labels, set(dataset.sources['id'])))} claims"
-        except DataError as exc:
-            return _invalid(where, exc)
-    print(f"{where}: valid — checked {dataset.summary()}{extra}")
+    left_out = [p for problems in dataset.problems.values() for p in problems]
+    if left_out:  # the optional files the dashboard does without, and why
+        return _invalid(where, DataError(left_out))
+    print(f"{where}: valid — checked {dataset.summary()}")
     return EXIT_OK
 
 
@@ -121,9 +111,11 @@ def _export(args: argparse.Namespace) -> int:
     for name, value in (("from", args.start), ("to", args.end), ("currency", args.currency), ("kind", args.kind)):
         if value:
             params[name] = [value]
-    view, notices = parse_view(params, Choices(vendors=frozenset(dataset.vendors["id"])))
+    choices = Choices.of(dataset)
+    view, notices = parse_view(params, choices)
     if notices:
-        bad = "; ".join(f"--{n.param} {n.value}" for n in notices)
+        span = f" (outside the data, which runs {choices.first} to {choices.last})"
+        bad = "; ".join(f"--{n.param} {n.value}" + (span if n.reason == "outside" else "") for n in notices)
         print(f"pricewar export: not valid: {bad}", file=sys.stderr)
         return EXIT_USAGE
     langs = ["zh", "en"] if args.lang == "both" else [args.lang]

@@ -17,15 +17,17 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from pricewar import figures, i18n
+from pricewar import charts as registry
+from pricewar import figures
 from pricewar.load import Dataset
-from pricewar.normalize import normalize, price_at, series_table
-from pricewar.select import events_in_view, prices_in_view, series_in_view, window_ends
-from pricewar.story import highlight, step_title, steps
+from pricewar.select import prices_in_view
+from pricewar.story import steps
 from pricewar.view import View
 
 PNG_SIZES = {"": (800, 450, 2), "-square": (540, 540, 2)}  # → 1600×900 and 1080×1080 pixels
 PLOTLY_JS = "plotly.min.js"
+CHARTS = ("timeline", "prices", "ranking", "before-after", "ratios", "trend")
+"""The charts of the export, in gallery order; then every story step."""
 
 
 class ExportError(Exception):
@@ -34,75 +36,30 @@ class ExportError(Exception):
 
 @dataclass
 class Chart:
-    name: str
+    name: str  # the file stem: the registry's chart name, story steps numbered (story-01 …)
     lang: str
     title: str
-    figure: go.Figure  # laid out for a page or a 1600×900 image
-    square: go.Figure  # laid out for a narrow 1080×1080 image (wrapped header, two-column legend)
+    figure: go.Figure | None  # laid out for a page or a 1600×900 image; None for a table (CSV only)
+    square: go.Figure | None  # laid out for a narrow 1080×1080 image (wrapped header, two-column legend)
     rows: pd.DataFrame
     height: int
 
 
 def charts(data: Dataset, view: View) -> list[Chart]:
-    """Every chart of the view: timeline, price curves, comparison, before/after, trend, story steps."""
-    from pricewar.trend import cheapest_over_time, fit
-
-    series = series_table(data.prices, data.fx)
-    rows = prices_in_view(normalize(data.prices, data.fx), view)
-    if rows.empty:
+    """Every chart of the view, built by the chart registry as the pages build them, and every story step."""
+    if prices_in_view(data.normalized, view).empty:
         raise ExportError(
             f"the filters select no price (vendors {', '.join(view.vendors) or 'all'}, "
             f"{view.start} to {view.end}, {view.kind}): nothing to export"
         )
-    lang = view.lang
-    events = events_in_view(data.events, view)
-    in_view = series_in_view(series, view)
+    wanted = [(name, name, view) for name in CHARTS]
+    wanted += [(f"story-{i:02d}", "story", view.with_(step=sid)) for i, sid in enumerate(steps(data.events)["id"], 1)]
     out = []
-
-    def add(name: str, build: Callable[[int], go.Figure], table: pd.DataFrame) -> None:
-        fig = build(900)
-        title = next((a.text for a in fig.layout.annotations if a.name == "header"), name).split("<br>")[0]
-        out.append(
-            Chart(
-                name,
-                lang,
-                html.unescape(title.replace("<b>", "").replace("</b>", "")),
-                fig,
-                build(540),
-                table.reset_index(drop=True),
-                int(fig.layout.height or 600),
-            )
-        )
-
-    add("timeline", lambda w: figures.timeline(events, data.vendors, view, width_px=w), events.drop(columns=["line"]))
-    add("prices", lambda w: figures.price_curves(in_view, data.vendors, events, view, width_px=w), rows)
-    kind = series[series["series"] == view.kind]
-    if view.vendors:
-        kind = kind[kind["vendor"].isin(view.vendors)]
-    on_day = price_at(kind, view.at)
-    add("comparison", lambda w: figures.ranking(on_day, data.vendors, view, width_px=w), on_day)
-    before, after = window_ends(kind, view.before, view.after)
-    add(
-        "before-after",
-        lambda w: figures.dumbbell(before, after, data.vendors, view, width_px=w),
-        pd.concat([before, after]),
-    )
-    points = cheapest_over_time(kind, "cny_per_1m" if view.currency == "CNY" else "usd_per_1m")
-    result = fit(points)
-    add("trend", lambda w: figures.trend_chart(points, result, i18n.t("trend_all", lang), view, width_px=w), points)
-    story = steps(data.events)
-    for i, event in enumerate(story.itertuples(index=False), 1):
-        ev = pd.Series(event._asdict())
-        window = view.with_(start=min(view.start, ev["date"].date()), end=max(view.end, ev["date"].date()))
-        in_window, window_events = series_in_view(series, window), events_in_view(data.events, window)
-
-        def build(w: int, ev=ev, i=i, window=window, in_window=in_window, window_events=window_events) -> go.Figure:
-            fig = figures.price_curves(
-                in_window, data.vendors, window_events, window, width_px=w, title=step_title(ev, lang, i, len(story))
-            )
-            return highlight(fig, ev)
-
-        add(f"story-{i:02d}", build, data.event_sources[data.event_sources["event"] == ev["id"]])
+    for stem, name, v in wanted:
+        page, square = registry.build(name, data, v, 900), registry.build(name, data, v, 540)
+        height = int(page.figure.layout.height or 600) if page.figure is not None else 0
+        out.append(Chart(stem, v.lang, page.title or stem, page.figure, square.figure, page.rows.reset_index(drop=True),
+                         height))
     return out
 
 
@@ -119,6 +76,7 @@ def _write(path: Path, content: str | bytes) -> None:
 
 
 def _page(chart: Chart) -> str:
+    assert chart.figure is not None
     import plotly.io as pio
 
     body = pio.to_html(
@@ -158,6 +116,10 @@ def _index(all_charts: list[Chart], langs: Iterable[str], images: bool = True) -
                 f'<iframe src="{stem}.html" width="100%" height="{c.height + 20}" style="border:0" '
                 f'title="{html.escape(c.title)}"></iframe>'
             )
+            if c.figure is None:  # a table: its CSV
+                parts.append(f'<section>\n<h3>{html.escape(c.name)}</h3>\n<p><a href="{stem}.csv">CSV</a></p>\n'
+                             "</section>\n")
+                continue
             kinds = [(".html", "HTML"), (".csv", "CSV")]
             if images:
                 kinds[1:1] = [(".png", "PNG 1600×900"), ("-square.png", "PNG 1080×1080"), (".svg", "SVG")]
@@ -193,7 +155,8 @@ def export(
     except OSError as exc:
         raise ExportError(f"{out}: the output folder is not writable ({exc.strerror})") from exc
     all_charts = [c for v in views for c in charts(data, v)]
-    steps_total = 1 + len(all_charts) * (2 + (len(PNG_SIZES) + 1 if images else 0)) + 1
+    pictures = [c for c in all_charts if c.figure is not None]
+    steps_total = 1 + len(all_charts) + len(pictures) * (1 + (len(PNG_SIZES) + 1 if images else 0)) + 1
     done, written = 0, []
 
     def step(path: Path, content: str | bytes) -> None:
@@ -209,10 +172,11 @@ def export(
     step(out / PLOTLY_JS, plotly.offline.get_plotlyjs())
     for c in all_charts:
         stem = f"{c.name}-{c.lang}"
-        step(out / f"{stem}.html", _page(c))
+        if c.figure is not None:
+            step(out / f"{stem}.html", _page(c))
         step(out / f"{stem}.csv", c.rows.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n"))
     if images:
-        _images(all_charts, out, step)
+        _images(pictures, out, step)
     step(out / "index.html", _index(all_charts, [v.lang for v in views], images))
     return written
 

@@ -8,16 +8,27 @@ data files is escaped (:func:`pricewar.safe.plot_text`) before it enters a figur
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from pricewar import i18n
+from pricewar import i18n, schema
+from pricewar.records import model_label
 from pricewar.safe import plot_text as esc
-from pricewar.select import model_label, value_column
+from pricewar.select import value_column
+from pricewar.text import (
+    filters_in_words,
+    fx_note,
+    kind_label,
+    money,
+    source_line,
+    text_width,
+    unit,
+    vendor_names,
+    wrap,
+)
 from pricewar.view import View
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, Arial, sans-serif"
@@ -101,82 +112,6 @@ def _trace(kind: str, **props) -> dict:
 
 
 # --- shared frame --------------------------------------------------------------------------------------
-def money(value: float, currency: str, lang: str) -> str:
-    """1 → "1 元" / "CNY 1"; small numbers keep their significant digits; 0 → free."""
-    if value == 0:
-        return i18n.t("free", lang)
-    if value >= 100:
-        text = f"{value:,.0f}"
-    elif value >= 1:
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:.3g}"
-    if currency == "CNY":
-        return f"{text} 元" if lang == "zh" else f"¥{text}"
-    return f"{text} 美元" if lang == "zh" else f"${text}"
-
-
-def kind_label(kind: str, lang: str) -> str:
-    return i18n.t(f"kind_{kind}", lang)
-
-
-def vendor_names(vendors: pd.DataFrame, lang: str) -> dict[str, str]:
-    col = "name_zh" if lang == "zh" else "name_en"
-    return dict(zip(vendors["id"], vendors[col], strict=True))
-
-
-def filters_in_words(view: View, vendors: pd.DataFrame, lang: str, *, prices: bool = True, dates: bool = True) -> str:
-    """The view's filters as a phrase for a subtitle: vendors; date range; price kind; unit."""
-    names = vendor_names(vendors, lang)
-    sep = "、" if lang == "zh" else ", "
-    parts = [sep.join(names.get(v, v) for v in view.vendors) if view.vendors else i18n.t("vendors_all", lang)]
-    if dates:
-        parts.append(i18n.t("date_span", lang, start=view.start.isoformat(), end=view.end.isoformat()))
-    if prices:
-        parts.append(kind_label(view.kind, lang))
-        parts.append(i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang)))
-    return ("；" if lang == "zh" else "; ").join(parts)
-
-
-def fx_note(rows: pd.DataFrame, currency: str, lang: str) -> str:
-    """The rates used, when any shown price was converted from its stated currency."""
-    converted = rows["currency"] != currency
-    if not converted.any():
-        return ""
-    rates = dict(zip(rows["fx_month"][converted].tolist(), rows["usd_cny"][converted].tolist(), strict=True))
-    parts = [f"{m} {rates[m]:.4g}" for m in sorted(rates)]
-    if len(parts) > 4:
-        parts = [*parts[:2], "…", *parts[-1:]]
-    return i18n.t("fx_note", lang, rates=", ".join(parts))
-
-
-def source_line(rows: pd.DataFrame, lang: str, column: str = "source", limit: int = 6) -> str:
-    ids = list(dict.fromkeys(s.strip() for cell in rows[column] for s in str(cell).split(";") if s.strip()))
-    shown = ", ".join(ids[:limit]) + (f" +{len(ids) - limit}" if len(ids) > limit else "")
-    return i18n.t("source_line", lang, sources=shown or "—")
-
-
-def wrap(text: str, size: float, width_px: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width_px`` (at font ``size``), at spaces where there are
-    any, else between characters (Chinese has no spaces)."""
-    lines, line = [], ""
-    for token in re.findall(r"\S+\s*|\s+", text):
-        if line and text_width(line + token.rstrip(), size) > width_px:
-            if text_width(token, size) > width_px:  # a long run without spaces: split it by characters
-                for ch in token:
-                    if text_width(line + ch, size) > width_px:
-                        lines.append(line.rstrip())
-                        line = ""
-                    line += ch
-                continue
-            lines.append(line.rstrip())
-            line = ""
-        line += token
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines or [""]
-
-
 def frame(
     fig: Draft,
     title: str,
@@ -252,10 +187,10 @@ def _log_axis_with_free(
     ticktext = ([f"<b>{esc(i18n.t('free', lang))}</b>"] if free_shown else []) + [
         esc(money(t, view.currency, lang)) for t in ticks
     ]
-    unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
+    per_m = unit(view.currency, lang)
     update = fig.update_yaxes if axis == "y" else fig.update_xaxes
     update(
-        type="log", range=[lo, hi], tickvals=tickvals, ticktext=ticktext, title={"text": esc(unit)}, gridcolor="#eee"
+        type="log", range=[lo, hi], tickvals=tickvals, ticktext=ticktext, title={"text": esc(per_m)}, gridcolor="#eee"
     )
 
 
@@ -297,11 +232,6 @@ def label_extent(centre: float, width: float, plot_width: float) -> tuple[float,
     return centre - width / 2, centre + width / 2, "center"
 
 
-def text_width(text: str, size: int = 11) -> float:
-    """Rough pixel width: CJK characters are about one em, others about 0.58 em."""
-    return sum(size if ord(c) > 0x2E80 else size * 0.58 for c in text)
-
-
 def price_curves(
     series: pd.DataFrame,
     vendors: pd.DataFrame,
@@ -319,7 +249,7 @@ def price_curves(
     names = vendor_names(vendors, lang)
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
     fig = Draft()
-    unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
+    per_m = unit(view.currency, lang)
     if series.empty:
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
@@ -327,7 +257,8 @@ def price_curves(
     floor, _ = free_floor(series[col])
     traces = []
     # one pass over plain lists: per-model pandas selections cost ~0.5 ms each, dozens of times
-    columns = ("vendor", "model", "tier", "date", col, "source", "dispute", "until")
+    dispute = schema.in_lang("dispute", lang)
+    columns = ("vendor", "model", "tier", "date", col, "source", dispute, "until")
     records = list(zip(*(series[c].tolist() for c in columns), strict=True))
     groups: dict[tuple, list[tuple]] = {}
     for r in records:
@@ -343,7 +274,7 @@ def price_curves(
         y.append(y[-1])
         hover = [
             f"<b>{esc(label)}</b> · {esc(names.get(vendor, vendor))}<br>{d:%Y-%m-%d}: "
-            f"{esc(money(v, view.currency, lang))} {esc(unit) if v > 0 else ''}<br>"
+            f"{esc(money(v, view.currency, lang))} {esc(per_m) if v > 0 else ''}<br>"
             f"{i18n.t('hover_source', lang)}: {esc(s)}"
             + (f"<br>⚠ {i18n.t('disputed', lang)}: {esc(dp[:120])}" if dp else "")
             for _, _, _, d, v, s, dp, _ in rows
@@ -364,7 +295,7 @@ def price_curves(
                 "meta": {"vendor": vendor, "model": model, "tier": tier},
             }
         )
-    disputed = series[series["dispute"].fillna("") != ""]
+    disputed = series[series[dispute].fillna("") != ""]
     if not disputed.empty:
         traces.append(
             {
@@ -376,7 +307,7 @@ def price_curves(
                 "marker": {"symbol": "circle-open", "size": 16, "color": "#D55E00", "line": {"width": 2}},
                 "hovertext": [
                     f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
-                    for m, t, d in zip(disputed["model"], disputed["tier"], disputed["dispute"], strict=True)
+                    for m, t, d in zip(disputed["model"], disputed["tier"], disputed[dispute], strict=True)
                 ],
                 "hoverinfo": "text",
                 "meta": {"role": "disputed"},
@@ -792,8 +723,8 @@ def trend_chart(
     lang = view.lang
     fig = Draft()
     sep = "；" if lang == "zh" else "; "
-    unit = i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang))
-    subtitle = sep.join([set_name, kind_label(view.kind, lang), unit])
+    per_m = unit(view.currency, lang)
+    subtitle = sep.join([set_name, kind_label(view.kind, lang), per_m])
     if points.empty or result is None:
         return frame(fig, i18n.t("nothing_selected", lang), subtitle, [], width_px=width_px)
     fig.add_trace(
@@ -834,7 +765,7 @@ def trend_chart(
         type="log",
         # over a decade or more, label the decades only: plotly's default crowds 2…9 between them
         dtick=1 if decades >= 1 else "D2",
-        title={"text": esc(i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{view.currency}", lang)))},
+        title={"text": esc(unit(view.currency, lang))},
         gridcolor="#eee",
     )
     fig.update_xaxes(gridcolor="#eee", tickformat=DATE_TICKS[lang])

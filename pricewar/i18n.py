@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
+from pricewar.schema import LANGS
+
+DEFAULT_LANG = LANGS[0]
+LANG_NAMES = {"zh": "中文", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"zh": "大模型 API 价格战", "en": "The LLM API price war"},
@@ -56,9 +58,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_blended": {"zh": "混合价（输入:输出 = 3:1）", "en": "Blended (3 input : 1 output)"},
     "kind_cache_miss": {"zh": "输入（缓存未命中）", "en": "Input (cache miss)"},
     "bad_params": {
-        "zh": "网址中的以下参数无效，已改用默认值：{items}",
-        "en": "These link parameters were not valid, so defaults are shown: {items}",
+        "zh": "网址中的以下参数无效，已改用默认值或最接近的有效值：{items}",
+        "en": "These link parameters were not valid; the default or the nearest valid value is shown: {items}",
     },
+    "param_ignored": {"zh": "已忽略", "en": "ignored"},
     "embed_link": {"zh": "演示模式链接（仅图表）", "en": "Presentation link (chart only)"},
     "download_png": {"zh": "下载 PNG（1600×900）", "en": "Download PNG (1600×900)"},
     "download_svg": {"zh": "下载 SVG", "en": "Download SVG"},
@@ -123,12 +126,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_title": {"zh": "标题", "en": "Title"},
     "col_outlet": {"zh": "媒体 / 网站", "en": "Outlet"},
     "col_published": {"zh": "发布日期", "en": "Published"},
+    "col_author": {"zh": "作者", "en": "Author"},
+    "col_source_kind": {"zh": "来源类型", "en": "Kind of source"},
+    "source_kind_article": {"zh": "报道", "en": "article"},
+    "source_kind_tracker": {"zh": "价格追踪", "en": "price tracker"},
+    "source_kind_vendor": {"zh": "厂商官方", "en": "the vendor's own"},
+    "source_kind_dataset": {"zh": "数据集", "en": "dataset"},
+    "source_kind_blog": {"zh": "博客", "en": "blog"},
+    "source_kind_research": {"zh": "研究", "en": "research"},
+    # --- optional data files ----------------------------------------------------------------------------
+    "needs_absent": {
+        "zh": "此处需要 {file}（{what}），但数据文件夹中没有这个文件。",
+        "en": "This needs {file} ({what}), which the data folder does not have.",
+    },
+    "needs_empty": {
+        "zh": "此处需要 {file}（{what}），但该文件中还没有记录。",
+        "en": "This needs {file} ({what}), which has no records yet.",
+    },
+    "needs_invalid": {
+        "zh": "此处需要 {file}（{what}），但该文件有误，未被使用。问题如下：",
+        "en": "This needs {file} ({what}), which has problems and is not used. The problems:",
+    },
+    "needs_what_events": {"zh": "价格战中的事件", "en": "the events of the price war"},
+    "needs_what_claims": {"zh": "文章中的价格说法", "en": "the articles' price claims"},
+    "needs_what_classes": {"zh": "模型能力分组", "en": "the capability classes of models"},
+    "needs_what_rates": {"zh": "已发表的降价速度估计", "en": "the published decline-rate estimates"},
     # --- claims and trend ---------------------------------------------------------------------------------
     "page_claims": {"zh": "说法核查", "en": "Claim checker"},
     "claims_intro": {
-        "zh": "文章中关于价格的每一个量化说法，与数据集计算出的数值对照。比值或价格在 10% 以内为“成立”，30% 以内为“大致成立”；百分比（降幅）在 3 个百分点以内为“成立”，10 个百分点以内为“大致成立”。",
-        "en": "Every quantitative price claim in the articles, against the value computed from the dataset. A ratio or price within 10% holds and within 30% roughly holds; a percentage (a cut) within 3 points holds and within 10 points roughly holds.",
+        "zh": "文章中关于价格的每一个量化说法，与数据集计算出的数值对照。比值或价格在 {holds} 以内为“成立”，{roughly} 以内为“大致成立”；百分比（降幅）在 {holds_points} 个百分点以内为“成立”，{roughly_points} 个百分点以内为“大致成立”。",
+        "en": "Every quantitative price claim in the articles, against the value computed from the dataset. A ratio or price within {holds} holds and within {roughly} roughly holds; a percentage (a cut) within {holds_points} points holds and within {roughly_points} points roughly holds.",
     },
+    "claim_fit_interval": {"zh": "90% 区间 {low}–{high} 倍", "en": "90% interval {low}–{high}×"},
     "verdict_holds": {"zh": "成立", "en": "Holds"},
     "verdict_roughly": {"zh": "大致成立", "en": "Roughly holds"},
     "verdict_fails": {"zh": "不成立", "en": "Does not hold"},
@@ -152,8 +181,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_trend": {"zh": "降价速度", "en": "Decline rate"},
     "trend_set": {"zh": "模型集合", "en": "Set of models"},
     "trend_all": {"zh": "全部模型", "en": "All models"},
-    "trend_cn": {"zh": "国内模型", "en": "Chinese models"},
-    "trend_us": {"zh": "美国模型", "en": "US models"},
+    "trend_country": {"zh": "{country}的模型", "en": "Models from {country}"},
+    "trend_set_note": {"zh": "这一分组的依据：{note}", "en": "What this grouping rests on: {note}"},
     "trend_cheapest": {"zh": "最低价", "en": "Cheapest price"},
     "trend_fit": {"zh": "拟合趋势", "en": "Fitted trend"},
     "trend_title": {
@@ -179,6 +208,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "story_prev": {"zh": "上一步", "en": "Previous"},
     "story_next": {"zh": "下一步", "en": "Next"},
     "story_slider": {"zh": "步骤", "en": "Step"},
+    "story_none": {
+        "zh": "数据中没有重要程度为 3 的事件，故事模式无从开始。",
+        "en": "The data has no event of importance 3, so the story has nowhere to start.",
+    },
     "story_intro": {
         "zh": "按时间顺序逐步回顾价格战的关键事件。每一步的网址都可以单独分享。",
         "en": "Walk through the key events of the price war in order. Each step has its own link.",
@@ -237,6 +270,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "ratio_sentence_free": {"zh": "{model} 免费", "en": "{model} is free"},
     "from_free": {"zh": "由免费转收费", "en": "was free"},
 }
+
+
+COUNTRIES = {
+    "CN": ("中国", "China"), "US": ("美国", "the US"), "FR": ("法国", "France"), "GB": ("英国", "the UK"),
+    "DE": ("德国", "Germany"), "CA": ("加拿大", "Canada"), "IL": ("以色列", "Israel"), "JP": ("日本", "Japan"),
+    "KR": ("韩国", "South Korea"), "AE": ("阿联酋", "the UAE"), "SG": ("新加坡", "Singapore"), "IN": ("印度", "India"),
+    "HK": ("中国香港", "Hong Kong"), "TW": ("中国台湾", "Taiwan"), "NL": ("荷兰", "the Netherlands"),
+    "CH": ("瑞士", "Switzerland"), "SE": ("瑞典", "Sweden"), "FI": ("芬兰", "Finland"), "AU": ("澳大利亚", "Australia"),
+    "ES": ("西班牙", "Spain"), "IT": ("意大利", "Italy"), "SA": ("沙特阿拉伯", "Saudi Arabia"), "RU": ("俄罗斯", "Russia"),
+    "BR": ("巴西", "Brazil"), "IE": ("爱尔兰", "Ireland"),
+}
+"""Country names for the decline-rate sets; a country not listed is named by its ISO code."""
+
+
+def country(code: str, lang: str) -> str:
+    names = COUNTRIES.get(code)
+    return names[LANGS.index(lang) if lang in LANGS else 0] if names else code
 
 
 def count_problems(problems: int, files: int, lang: str) -> str:

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pricewar import schema
 from pricewar.normalize import as_text
 from pricewar.view import View
 
 
 def value_column(currency: str) -> str:
+    """The column of the step series and normalized rows holding prices per million tokens in ``currency``."""
     return "cny_per_1m" if currency == "CNY" else "usd_per_1m"
+
+
+def of_kind(series: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Step-series rows of the view's kind and vendors, at any date."""
+    rows = series[series["series"] == view.kind]
+    if view.vendors:
+        rows = rows[rows["vendor"].isin(view.vendors)]
+    return rows
 
 
 def series_in_view(series: pd.DataFrame, view: View) -> pd.DataFrame:
     """Step-series rows of the view's kind and vendors that are in effect at some time in its date range."""
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    rows = series[series["series"] == view.kind]
-    if view.vendors:
-        rows = rows[rows["vendor"].isin(view.vendors)]
+    rows = of_kind(series, view)
     live = (rows["date"] <= end) & (rows["until"].isna() | (rows["until"] > start))
     return rows.loc[live].reset_index(drop=True)
 
@@ -35,9 +43,7 @@ def prices_in_view(normalized: pd.DataFrame, view: View) -> pd.DataFrame:
     """Stated price rows (every row of prices.csv, normalized) behind the view: its vendors, its kind
     (input includes cache_miss; blended shows both legs), in effect at some time in its range."""
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    kinds = {"input": ["input"], "output": ["output"], "cache_hit": ["cache_hit"], "blended": ["input", "output"]}[
-        view.kind
-    ]
+    kinds = list(schema.BLEND_WEIGHTS) if view.kind == "blended" else [view.kind]
     rows = normalized[normalized["series"].isin(kinds)]
     if view.vendors:
         rows = rows[rows["vendor"].isin(view.vendors)]
@@ -45,10 +51,6 @@ def prices_in_view(normalized: pd.DataFrame, view: View) -> pd.DataFrame:
     until = rows.groupby(["vendor", "model", "tier", "series"])["date"].shift(-1)
     live = (rows["date"] <= end) & (until.isna() | (until > start))
     return as_text(rows.loc[live].reset_index(drop=True))
-
-
-def model_label(model: str, tier: str) -> str:
-    return f"{model} {tier}".strip()
 
 
 def window_ends(series: pd.DataFrame, before, after) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -8,13 +8,16 @@ import plotly.graph_objects as go
 
 from pricewar import i18n
 
-STORY_START = pd.Timestamp("2024-05-06")  # DeepSeek-V2: the first shot
-
 
 def steps(events: pd.DataFrame) -> pd.DataFrame:
-    """The story's steps in order: every important event (importance 2 or 3) from DeepSeek-V2 on."""
-    chosen = events[(events["importance"] >= 2) & (events["date"] >= STORY_START)]
-    return chosen.sort_values(["date", "importance"], ascending=[True, False]).reset_index(drop=True)
+    """The story's steps in order: every important event (importance 2 or 3) from the first event of
+    importance 3 on — the data's first shot of the war (DeepSeek-V2 in the shipped data). A step is known
+    by its event's id, so adding events never changes what a step's link shows."""
+    first = events.loc[events["importance"] >= 3, "date"].min()
+    if pd.isna(first):
+        first = events["date"].min()
+    chosen = events[(events["importance"] >= 2) & (events["date"] >= first)]
+    return chosen.sort_values(["date", "importance", "id"], ascending=[True, False, True]).reset_index(drop=True)
 
 
 def step_title(event: pd.Series, lang: str, step: int, total: int) -> str:

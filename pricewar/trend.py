@@ -8,39 +8,47 @@ out of the fit, and the result says how many were.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-# one-sided 95 % quantiles of Student's t (two-sided 90 % interval), by degrees of freedom
-_T95 = {
-    1: 6.314,
-    2: 2.920,
-    3: 2.353,
-    4: 2.132,
-    5: 2.015,
-    6: 1.943,
-    7: 1.895,
-    8: 1.860,
-    9: 1.833,
-    10: 1.812,
-    12: 1.782,
-    15: 1.753,
-    20: 1.725,
-    25: 1.708,
-    30: 1.697,
-    40: 1.684,
-    60: 1.671,
-    120: 1.658,
-}
+from pricewar import i18n
+from pricewar.load import Dataset
+
+INTERVAL = 0.90  # the fit's two-sided interval
 
 
-def t95(df: int) -> float:
-    keys = sorted(_T95)
-    for k in keys:
-        if df <= k:
-            return _T95[k]
-    return 1.645
+def t_quantile(p: float, df: int) -> float:
+    """The ``p``-quantile (``p`` > 0.5) of Student's t with ``df`` degrees of freedom, exact to the float:
+    bisection on the distribution function (df = 11: 1.7959 for p = 0.95)."""
+    target = 2 * p - 1  # P(|T| < t)
+    lo, hi = 0.0, 1.0
+    while _central(hi, df) < target:
+        hi *= 2
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if _central(mid, df) < target else (lo, mid)
+    return (lo + hi) / 2
+
+
+def _central(t: float, df: int) -> float:
+    """P(|T| < t) for Student's t with integer ``df`` (Abramowitz & Stegun 26.7.3–4: finite sums)."""
+    theta = math.atan(t / math.sqrt(df))
+    s, c2 = math.sin(theta), math.cos(theta) ** 2
+    if df % 2 == 0:
+        term = total = 1.0
+        for k in range(1, df // 2):
+            term *= (2 * k - 1) / (2 * k) * c2
+            total += term
+        return s * total
+    if df == 1:
+        return 2 * theta / math.pi
+    term = total = math.cos(theta)
+    for k in range(1, (df - 1) // 2):
+        term *= 2 * k / (2 * k + 1) * c2
+        total += term
+    return 2 / math.pi * (theta + s * total)
 
 
 def cheapest_over_time(series: pd.DataFrame, value: str = "usd_per_1m") -> pd.DataFrame:
@@ -72,7 +80,7 @@ def fit(points: pd.DataFrame) -> dict | None:
     resid = y - (slope * x + intercept)
     sxx = float(((x - x.mean()) ** 2).sum())
     se = math.sqrt(float((resid**2).sum()) / (n - 2) / sxx) if sxx > 0 and n > 2 else float("inf")
-    half = t95(n - 2) * se
+    half = t_quantile(0.5 + INTERVAL / 2, n - 2) * se
     return {
         "factor": 10 ** (-slope),
         "low": 10 ** (-(slope + half)),
@@ -84,9 +92,43 @@ def fit(points: pd.DataFrame) -> dict | None:
     }
 
 
-def in_class(series: pd.DataFrame, models: list[str]) -> pd.DataFrame:
+def in_class(series: pd.DataFrame, models: Sequence[str]) -> pd.DataFrame:
     """The rows of ``series`` whose "model tier" label is in ``models`` (all rows when it is empty)."""
     if not models:
         return series
     labels = (series["model"] + " " + series["tier"]).str.strip()
     return series[labels.isin(models)]
+
+
+ALL = "all"
+
+
+def set_choices(data: Dataset) -> list[str]:
+    """The sets of models a decline rate can be fitted on: the editorial classes of classes.yaml in their
+    order (the first is the default), every model, and the models of each vendor country with prices."""
+    classes = [c.id for c in data.classes]
+    countries = sorted({c.lower() for c in data.vendors.loc[data.vendors["id"].isin(set(data.prices["vendor"])),
+                                                             "country"]})
+    return list(dict.fromkeys([*classes, ALL, *countries]))
+
+
+def set_name(data: Dataset, choice: str, lang: str) -> str:
+    """A set as the page and the chart name it: "GPT-4 class", "All models", "Models from China"."""
+    cls = next((c for c in data.classes if c.id == choice), None)
+    if cls is not None:
+        return cls.name[lang]
+    if choice in (ALL, ""):
+        return i18n.t("trend_all", lang)
+    return i18n.t("trend_country", lang, country=i18n.country(choice.upper(), lang))
+
+
+def members(data: Dataset, choice: str) -> pd.DataFrame:
+    """The step series of the models in a set."""
+    series = data.series
+    cls = next((c for c in data.classes if c.id == choice), None)
+    if cls is not None:
+        return in_class(series, cls.models)
+    if choice == ALL or not choice:
+        return series
+    country = dict(zip(data.vendors["id"], data.vendors["country"], strict=True))
+    return series[series["vendor"].map(country) == choice.upper()]

@@ -1,192 +1,258 @@
 """The dashboard's view state: everything a reader chose, and its round trip through the URL.
 
-:func:`parse_view` reads URL parameters (as ``st.query_params`` gives them: a mapping of name → list of
-strings) into a :class:`View`, falling back to the default for every bad or unknown value and saying so
-in a :class:`Notice`; :func:`view_params` writes a view back as the shortest URL parameters (defaults
-left out). Nothing here knows Streamlit.
+Every URL parameter is declared once, in :data:`PARAMS` (name, the view field it sets, how it is read,
+its default, how it is written, which pages read it), as datasette declares its settings. Defaults come
+from the data (:class:`Choices`), not from the code: a view opened without dates shows the whole war in
+the data. :func:`parse_view` reads URL parameters (as ``st.query_params`` gives them: a mapping of name →
+list of strings) into a :class:`View`; any value that is unknown, malformed, out of range, reversed,
+repeated or huge gives the default or the nearest valid value and a :class:`Notice`, never an exception.
+:func:`view_params` writes a view back; dates, steps and sets always explicitly, so that a shared link
+shows the same view after the data grows. Nothing here knows Streamlit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 
-from pricewar import i18n
+from pricewar import i18n, schema
+from pricewar.load import Dataset
+from pricewar.story import steps
+from pricewar.trend import set_choices
 
-VIEW_KINDS = ("input", "output", "cache_hit", "blended")
-CURRENCIES = ("CNY", "USD")
 MAX_PARAM_CHARS = 200  # a longer value is not looked at
 MAX_VENDORS = 40
+PAGES = ("timeline", "prices", "story", "compare", "claims", "trend", "data")
+"""Every page of the dashboard, by the name its URL path and its file use."""
 
 
 @dataclass(frozen=True)
 class View:
+    """What a reader chose. Dates are concrete days; ``""`` in ``event``, ``ref``, ``step`` and ``set``
+    means the data's own default (the most important event, the dearest model that day, the first story
+    step, the first decline-rate set). Build one with :meth:`Choices.default`."""
+
+    start: date
+    end: date
+    at: date  # comparison: prices on this date
+    before: date  # comparison: the before → after window
+    after: date
     lang: str = i18n.DEFAULT_LANG
     vendors: tuple[str, ...] = ()  # empty = every vendor
-    start: date = date(2024, 1, 1)
-    end: date = date(2025, 3, 31)
-    currency: str = "CNY"
-    kind: str = "input"
+    currency: str = schema.CURRENCIES[0]
+    kind: str = schema.SERIES_KINDS[0]
     event: str = ""  # timeline: the selected event's id
-    at: date = date(2024, 6, 1)  # comparison: prices on this date
-    before: date = date(2024, 5, 1)  # comparison: the before → after window
-    after: date = date(2024, 6, 1)
-    ref: str = "GPT-4 Turbo"  # comparison: the reference model of the ratio table
-    step: int = 1  # story mode: the step shown (1 = the first)
+    ref: str = ""  # comparison: the reference model of the ratio table
+    step: str = ""  # story: the id of the step's event
+    set: str = ""  # decline rate: the set of models
     embed: bool = False
 
     def with_(self, **changes) -> View:
         return replace(self, **changes)
 
 
-DEFAULT = View()
+@dataclass(frozen=True)
+class Choices:
+    """What the data allows, and the defaults it implies."""
+
+    vendors: frozenset[str]
+    first: date
+    last: date
+    events: frozenset[str] = frozenset()
+    models: frozenset[str] = frozenset()
+    steps: tuple[str, ...] = ()
+    sets: tuple[str, ...] = ("all",)
+
+    @classmethod
+    def of(cls, data: Dataset) -> Choices:
+        return cls(
+            vendors=frozenset(data.vendors["id"]),
+            first=data.first.date(),
+            last=data.last.date(),
+            events=frozenset(data.events["id"]),
+            models=data.model_labels,
+            steps=tuple(steps(data.events)["id"]),
+            sets=tuple(set_choices(data)),
+        )
+
+    def default(self) -> View:
+        """The view of a link without parameters: the whole war in the data, every vendor."""
+        return View(**{p.field: p.default(self) for p in PARAMS})
 
 
 @dataclass(frozen=True)
 class Notice:
-    """A URL parameter that was not used, and why (shown to the reader, never an exception)."""
+    """A URL parameter that was not used as given, and what was shown instead (never an exception)."""
 
     param: str
     value: str
-    reason: str = "invalid"  # invalid | unknown
+    reason: str = "invalid"  # invalid | unknown | repeated | outside | reversed
+    used: str = ""  # what is shown instead ("" = ignored)
+
+
+def _date_param(v: str, c: Choices) -> tuple[date | None, str | None]:
+    try:
+        d = date.fromisoformat(v)
+    except ValueError:
+        return None, "invalid"
+    if len(v) != 10:
+        return None, "invalid"
+    if d < c.first:
+        return c.first, "outside"
+    if d > c.last:
+        return c.last, "outside"
+    return d, None
+
+
+def _one_of(values: Callable[[Choices], Iterable[str]], fold: Callable[[str], str] = lambda v: v):
+    def parse(v: str, c: Choices) -> tuple[str | None, str | None]:
+        allowed = tuple(values(c))
+        return (fold(v), None) if fold(v) in allowed else (None, "invalid")
+    return parse
+
+
+def _step(v: str, c: Choices) -> tuple[str | None, str | None]:
+    """A step by its event id; a number (the step's position, as older links give it) still works."""
+    if v in c.steps:
+        return v, None
+    if v.isdigit() and c.steps:
+        n = int(v[:6])
+        return c.steps[min(max(n, 1), len(c.steps)) - 1], None if 1 <= n <= len(c.steps) else "outside"
+    return None, "invalid"
+
+
+def _bool(v: str, c: Choices) -> tuple[bool | None, str | None]:
+    low = v.lower()
+    return (low in ("true", "1"), None) if low in ("true", "1", "false", "0") else (None, "invalid")
 
 
 @dataclass(frozen=True)
-class Choices:
-    """What the data allows: vendor ids, event ids, model labels and the date range of the data."""
+class Param:
+    """One URL parameter: ``?name=value`` sets ``View.<field>``."""
 
-    vendors: frozenset[str]
-    events: frozenset[str] = frozenset()
-    models: frozenset[str] = frozenset()
-    first: date = date(2023, 1, 1)
-    last: date = date(2025, 12, 31)
-    extra: dict = field(default_factory=dict)
+    name: str
+    field: str
+    parse: Callable[[str, Choices], tuple[object, str | None]]  # → (value or None if unusable, reason)
+    default: Callable[[Choices], object]
+    write: Callable[[object], str] = str
+    pages: tuple[str, ...] = PAGES  # the pages that read it (and write it into their links)
+    explicit: bool = False  # written even when it is the default: the default moves as the data grows
+    many: bool = False  # repeated (?vendor=a&vendor=b)
 
 
-_PARAMS = ("lang", "vendor", "from", "to", "currency", "kind", "event", "at", "before", "after", "ref", "step",
-           "embed")
+def _iso(d: object) -> str:
+    return d.isoformat()  # type: ignore[attr-defined]
+
+
+PARAMS: tuple[Param, ...] = (
+    Param("lang", "lang", _one_of(lambda c: i18n.LANGS), lambda c: i18n.DEFAULT_LANG),
+    Param("vendor", "vendors", _one_of(lambda c: c.vendors), lambda c: (), many=True),
+    Param("from", "start", _date_param, lambda c: c.first, _iso, ("timeline", "prices", "story", "data"), True),
+    Param("to", "end", _date_param, lambda c: c.last, _iso, ("timeline", "prices", "story", "data"), True),
+    Param("currency", "currency", _one_of(lambda c: schema.CURRENCIES, str.upper), lambda c: schema.CURRENCIES[0],
+          pages=("prices", "story", "compare", "trend", "data")),
+    Param("kind", "kind", _one_of(lambda c: schema.SERIES_KINDS), lambda c: schema.SERIES_KINDS[0],
+          pages=("prices", "story", "compare", "trend", "data")),
+    Param("event", "event", _one_of(lambda c: c.events), lambda c: "", pages=("timeline",)),
+    Param("at", "at", _date_param, lambda c: c.last, _iso, ("compare",), True),
+    Param("before", "before", _date_param, lambda c: c.first, _iso, ("compare",), True),
+    Param("after", "after", _date_param, lambda c: c.last, _iso, ("compare",), True),
+    Param("ref", "ref", _one_of(lambda c: c.models), lambda c: "", pages=("compare",)),
+    Param("step", "step", _step, lambda c: c.steps[0] if c.steps else "", pages=("story",), explicit=True),
+    Param("set", "set", _one_of(lambda c: c.sets), lambda c: c.sets[0] if c.sets else "", pages=("trend",),
+          explicit=True),
+    Param("embed", "embed", _bool, lambda c: False, lambda v: "true" if v else "", pages=()),
+)
+"""Every URL parameter, once. Its vocabulary comes from :mod:`pricewar.schema` or from the data."""
+
+BY_NAME = {p.name: p for p in PARAMS}
+BY_FIELD = {p.field: p for p in PARAMS}
+RANGES = (("from", "to"), ("before", "after"))  # a reversed pair is swapped
 
 
 def _values(params: Mapping[str, object], name: str) -> list[str]:
     raw = params.get(name, [])
-    values = [raw] if isinstance(raw, str) else list(raw)
+    values = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else [raw]
     return [str(v) for v in values]
 
 
-def _date(text: str) -> date | None:
-    try:
-        d = date.fromisoformat(text)
-    except ValueError:
-        return None
-    if len(text) != 10 or not (date(2000, 1, 1) <= d <= date(2100, 1, 1)):
-        return None
-    return d
+def _shown(param: Param, value: object) -> str:
+    if param.many:
+        return ", ".join(param.write(v) for v in value)  # type: ignore[union-attr]
+    return param.write(value)
 
 
 def parse_view(params: Mapping[str, object], choices: Choices) -> tuple[View, list[Notice]]:
-    """A view from URL parameters. Every parameter that is unknown, repeated where it must not be,
-    too long, or not an allowed value is dropped with a :class:`Notice`; the view keeps the default."""
+    """A view from URL parameters, and a :class:`Notice` for every parameter not used as given."""
     notices: list[Notice] = []
-    view = DEFAULT
-
-    def one(name: str) -> str | None:
-        values = _values(params, name)
-        if not values:
-            return None
-        if len(values) > 1:
-            notices.append(Notice(name, ", ".join(v[:20] for v in values[:3]), "repeated"))
-        value = values[-1]
-        if len(value) > MAX_PARAM_CHARS:
-            notices.append(Notice(name, value[:20] + "…", "invalid"))
-            return None
-        return value
-
+    changes: dict[str, object] = {}
     for name in params:
-        if name not in _PARAMS:
-            notices.append(Notice(name, ", ".join(_values(params, name))[:40], "unknown"))
-
-    if (v := one("lang")) is not None:
-        if v in i18n.LANGS:
-            view = view.with_(lang=v)
-        else:
-            notices.append(Notice("lang", v))
-    vendors = _values(params, "vendor")
-    good = [v for v in dict.fromkeys(vendors) if v in choices.vendors][:MAX_VENDORS]
-    for bad in dict.fromkeys(v for v in vendors if v not in choices.vendors):
-        notices.append(Notice("vendor", bad[:40]))
-    view = view.with_(vendors=tuple(sorted(good)))
-    for name, attr in (("from", "start"), ("to", "end"), ("at", "at"), ("before", "before"), ("after", "after")):
-        if (v := one(name)) is not None:
-            d = _date(v)
-            if d is None:
-                notices.append(Notice(name, v))
-            else:
-                view = view.with_(**{attr: d})
-    if view.start > view.end:
-        notices.append(Notice("from", f"{view.start} > {view.end}", "reversed"))
-        view = view.with_(start=DEFAULT.start, end=DEFAULT.end)
-    if view.before > view.after:
-        notices.append(Notice("before", f"{view.before} > {view.after}", "reversed"))
-        view = view.with_(before=DEFAULT.before, after=DEFAULT.after)
-    if (v := one("currency")) is not None:
-        if v.upper() in CURRENCIES:
-            view = view.with_(currency=v.upper())
-        else:
-            notices.append(Notice("currency", v))
-    if (v := one("kind")) is not None:
-        if v in VIEW_KINDS:
-            view = view.with_(kind=v)
-        else:
-            notices.append(Notice("kind", v))
-    if (v := one("event")) is not None:
-        if v in choices.events:
-            view = view.with_(event=v)
-        else:
-            notices.append(Notice("event", v[:40]))
-    if (v := one("ref")) is not None:
-        if v in choices.models:
-            view = view.with_(ref=v)
-        else:
-            notices.append(Notice("ref", v[:40]))
-    if (v := one("step")) is not None:
-        if v.isdigit() and 1 <= int(v) <= choices.extra.get("steps", 1000):
-            view = view.with_(step=int(v))
-        else:
-            notices.append(Notice("step", v[:20]))
-    if (v := one("embed")) is not None:
-        if v.lower() in ("true", "1", "false", "0"):
-            view = view.with_(embed=v.lower() in ("true", "1"))
-        else:
-            notices.append(Notice("embed", v))
+        if name not in BY_NAME:
+            notices.append(Notice(name[:40], ", ".join(_values(params, name))[:40], "unknown"))
+    for p in PARAMS:
+        values = _values(params, p.name)
+        if not values:
+            continue
+        default = p.default(choices)
+        if p.many:
+            good = []
+            for v in dict.fromkeys(values):
+                value, reason = p.parse(v, choices) if len(v) <= MAX_PARAM_CHARS else (None, "invalid")
+                if value is None:
+                    notices.append(Notice(p.name, v[:40], reason or "invalid"))
+                elif len(good) < MAX_VENDORS:
+                    good.append(value)
+            changes[p.field] = tuple(sorted(good))
+            continue
+        if len(values) > 1:
+            notices.append(Notice(p.name, ", ".join(v[:20] for v in values[:3]), "repeated", values[-1][:40]))
+        raw = values[-1]
+        value, reason = p.parse(raw, choices) if len(raw) <= MAX_PARAM_CHARS else (None, "invalid")
+        used = default if value is None else value
+        if reason is not None:
+            notices.append(Notice(p.name, raw[:40] + ("…" if len(raw) > 40 else ""), reason, _shown(p, used)))
+        changes[p.field] = used
+    view = choices.default().with_(**changes)
+    for low, high in RANGES:
+        a, b = BY_NAME[low].field, BY_NAME[high].field
+        if getattr(view, a) > getattr(view, b):
+            notices.append(Notice(low, f"{getattr(view, a)} > {getattr(view, b)}", "reversed",
+                                  f"{getattr(view, b)} – {getattr(view, a)}"))
+            view = view.with_(**{a: getattr(view, b), b: getattr(view, a)})
     return view, notices
 
 
-def view_params(view: View) -> dict[str, str | list[str]]:
-    """The URL parameters of ``view``: only what differs from the default, in a stable order."""
+def view_params(view: View, choices: Choices, page: str | None = None) -> dict[str, str | list[str]]:
+    """The URL parameters of ``view`` for ``page`` (every page's when ``None``), in :data:`PARAMS` order:
+    explicit parameters always, the others when they differ from the default."""
     out: dict[str, str | list[str]] = {}
-    pairs = [
-        ("lang", view.lang, DEFAULT.lang),
-        ("vendor", list(view.vendors), []),
-        ("from", view.start.isoformat(), DEFAULT.start.isoformat()),
-        ("to", view.end.isoformat(), DEFAULT.end.isoformat()),
-        ("currency", view.currency, DEFAULT.currency),
-        ("kind", view.kind, DEFAULT.kind),
-        ("event", view.event, DEFAULT.event),
-        ("at", view.at.isoformat(), DEFAULT.at.isoformat()),
-        ("before", view.before.isoformat(), DEFAULT.before.isoformat()),
-        ("after", view.after.isoformat(), DEFAULT.after.isoformat()),
-        ("ref", view.ref, DEFAULT.ref),
-        ("step", str(view.step), str(DEFAULT.step)),
-        ("embed", "true" if view.embed else "", ""),
-    ]
-    for name, value, default in pairs:
-        if value != default:
-            out[name] = value
+    for p in PARAMS:
+        if page is not None and page not in p.pages:
+            continue
+        value = getattr(view, p.field)
+        if p.explicit or value != p.default(choices):
+            if p.many:
+                if value:
+                    out[p.name] = [p.write(v) for v in value]
+            elif (text := p.write(value)) != "":
+                out[p.name] = text
     return out
 
 
+def reads(page: str) -> frozenset[str]:
+    """The view fields ``page`` reads (what its controls show and its links carry)."""
+    return frozenset(p.field for p in PARAMS if page in p.pages)
+
+
 def notice_text(notices: Iterable[Notice], lang: str) -> str:
-    """One short sentence listing the parameters that were ignored (plain text; escape before Markdown)."""
-    items = [f"{n.param}={n.value}" for n in notices]
+    """One short sentence listing the parameters not used as given and what is shown instead (plain text;
+    escape before Markdown)."""
+    items = [f"{n.param}={n.value} → {n.used or i18n.t('param_ignored', lang)}" for n in notices]
     return i18n.t("bad_params", lang, items="; ".join(items)) if items else ""
+
+
+def clamp(day: date, choices: Choices) -> date:
+    """The nearest day inside the data's range."""
+    return min(max(day, choices.first), choices.last)
+

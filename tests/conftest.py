@@ -32,9 +32,27 @@ def ds():
 @pytest.fixture(scope="session")
 def series(ds):
     """The shipped dataset's step series (with blends)."""
-    from pricewar.normalize import series_table
+    return ds.series
 
-    return series_table(ds.prices, ds.fx)
+
+@pytest.fixture(scope="session")
+def view(ds):
+    """The shipped data's default view (the whole war, every vendor): ``view.with_(...)`` for others."""
+    from pricewar.view import Choices
+
+    return Choices.of(ds).default()
+
+
+def war_view(**changes):
+    """A fixed view for tests about what a chart shows: 2024-01-01 to 2025-03-31, prices compared on
+    2024-06-01 and over May 2024 (the month of the first cuts)."""
+    from datetime import date
+
+    from pricewar.view import View
+
+    fixed = {"start": date(2024, 1, 1), "end": date(2025, 3, 31), "at": date(2024, 6, 1),
+             "before": date(2024, 5, 1), "after": date(2024, 6, 1)}
+    return View(**{**fixed, **changes})
 
 
 @pytest.fixture

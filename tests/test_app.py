@@ -111,8 +111,9 @@ def test_bad_parameters_fall_back_with_one_notice():
     at = run("app_pages/prices.py", {"lang": "en", "vendor": ["deepseek", "nosuch"], "currency": "EUR",
                                  "from": "2024-13-01", "kind": "<b>x</b>"})
     assert not at.exception
-    assert [t.value for t in at.toast] == [md("These link parameters were not valid, so defaults are shown: "
-                                              "vendor=nosuch; from=2024-13-01; currency=EUR; kind=<b>x</b>")]
+    assert [t.value for t in at.toast] == [md("These link parameters were not valid; the default or the nearest "
+                                              "valid value is shown: vendor=nosuch → ignored; from=2024-13-01 → "
+                                              "2023-03-14; currency=EUR → CNY; kind=<b>x</b> → input")]
     assert trace_names(figs(at)[0]) == {"DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1"}
     assert "currency" not in at.query_params and at.query_params["vendor"] == "deepseek"
 
@@ -149,9 +150,9 @@ def test_data_page_lists_exactly_the_filtered_rows_and_exports_them():
 
 
 def test_presentation_mode_shows_the_chart_alone(monkeypatch):
-    import ui.state
+    import ui.view
 
-    monkeypatch.setattr(ui.state, "embedded", lambda: True)  # what st.context says for ?embed=true
+    monkeypatch.setattr(ui.view, "embedded", lambda: True)  # what st.context says for ?embed=true
     at = run("app_pages/prices.py", {"lang": "en"})
     assert len(at.get("plotly_chart")) == 1
     assert not at.title and not at.sidebar.multiselect and not at.get("popover")
@@ -217,7 +218,7 @@ def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch,
     monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
     calls = []
     real = pricewar.load.load_dataset
-    monkeypatch.setattr("ui.state.load_dataset", lambda d: calls.append(d) or real(d))
+    monkeypatch.setattr("ui.data.load_dataset", lambda d: calls.append(d) or real(d))
     at = run("app_pages/data.py", {"lang": "en", "kind": "output"})
     rows = len(at.dataframe[0].value)
     loads = len(calls)
@@ -225,7 +226,7 @@ def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch,
     at.sidebar.radio[0].set_value("input").run()
     assert len(calls) == loads  # a filter change reads no file
     with open(good_copy / "prices.csv", "a") as f:
-        f.write("2024-06-01,,zhipu,GLM-4-Air,,output,1,CNY,per_1m_tokens,article-a,新模型,,\n")
+        f.write("2024-06-01,,zhipu,GLM-4-Air,,output,1,CNY,per_1m_tokens,article-a,新模型,,,,\n")
     at.sidebar.radio[0].set_value("output").run()
     assert len(calls) == loads + 1 and len(at.dataframe[0].value) == rows + 1
 
@@ -239,7 +240,7 @@ def test_charts_are_shared_between_readers_but_never_stale(monkeypatch, good_cop
     assert figs(run("app_pages/prices.py", query))[0] == first
     assert figs(run("app_pages/prices.py", {**query, "currency": "USD"}))[0] != first
     with open(good_copy / "prices.csv", "a") as f:
-        f.write("2024-06-01,,deepseek,DeepSeek-Coder,,input,1,CNY,per_1m_tokens,article-a,新模型,,\n")
+        f.write("2024-06-01,,deepseek,DeepSeek-Coder,,input,1,CNY,per_1m_tokens,article-a,新模型,,,,\n")
     names = [t["name"] for t in figs(run("app_pages/prices.py", query))[0]["data"]]
     assert "DeepSeek-Coder" in names and "DeepSeek-Coder" not in [t["name"] for t in first["data"]]
 
@@ -248,13 +249,13 @@ def test_after_the_server_warm_up_the_first_page_view_reads_no_file(monkeypatch)
     """serve.py runs ui.state.warm_up() when the server starts: the first reader then finds the data
     loaded, checked and normalized."""
     import pricewar.load
-    from ui.state import _load, _tables, warm_up
+    from ui.data import _last_good, _load, warm_up
 
     calls = []
     real = pricewar.load.load_dataset
-    monkeypatch.setattr("ui.state.load_dataset", lambda d: calls.append(d) or real(d))
+    monkeypatch.setattr("ui.data.load_dataset", lambda d: calls.append(d) or real(d))
     _load.clear()
-    _tables.clear()
+    _last_good.clear()
     warm_up()
     assert len(calls) == 1
     at = run("app_pages/prices.py", {"lang": "en"})
@@ -280,15 +281,15 @@ def test_a_broken_edit_keeps_the_last_valid_data_under_a_banner(monkeypatch, goo
 
 def test_a_session_that_changes_its_data_cannot_change_another_sessions():
     from pricewar.load import default_data_dir, fingerprint
-    from ui.state import _load, _tables
+    from ui.data import _load
 
-    normal = len(run("app_pages/data.py", {"lang": "en"}).dataframe[0].value)
-    key = fingerprint(default_data_dir())
-    mine, (series, normalized) = _load(key), _tables(key)
-    mine.prices.drop(mine.prices.index, inplace=True)  # what a careless page might do to its copy
-    normalized.drop(normalized.index, inplace=True)
-    series["price_1m"] = -1
-    assert len(run("app_pages/data.py", {"lang": "en"}).dataframe[0].value) == normal
+    normal = run("app_pages/data.py", {"lang": "en"}).dataframe[0].value
+    mine = _load(fingerprint(default_data_dir()))
+    mine.normalized["cny_per_1m"] = -1.0  # what a careless page might do to its copy
+    mine.series["price_1m"] = -1.0
+    mine.events["title_en"] = "changed"
+    again = run("app_pages/data.py", {"lang": "en"}).dataframe[0].value
+    assert again.equals(normal) and (again["converted"] > -1).all()
 
 
 def test_claims_page_follows_the_vendor_filter():
@@ -328,43 +329,49 @@ def test_trend_page_fits_the_chosen_set_beside_the_published_figures():
     assert published.iloc[0, 0] == "This dataset (GPT-4 class)"
     assert {"Epoch AI (epoch-2025-03-12)", "Sam Altman (altman-three-observations)"} <= set(published.iloc[:, 0])
     at.radio(key="w_trend_set").set_value("cn").run()
-    assert "Chinese models" in header(figs(at)[0]) and header(figs(at)[0]) != title
+    assert "Models from China" in header(figs(at)[0]) and header(figs(at)[0]) != title
+    assert at.query_params["set"] == "cn"
     fit_line = [t for t in figs(at)[0]["data"] if (t.get("meta") or {}).get("role") == "fit"]
     assert len(fit_line) == 1
 
 
-def test_story_steps_through_the_war_and_keeps_the_step_in_the_url():
+def test_story_steps_through_the_war_and_keeps_the_step_in_the_url(ds):
     from pricewar.story import steps
 
-    at = run("app_pages/story.py", {"lang": "en", "step": "5"})
+    story = list(steps(ds.events)["id"])
+    at = run("app_pages/story.py", {"lang": "en", "step": "5"})  # a numbered link of before step ids
     fig = figs(at)[0]
     assert header(fig).startswith("<b>Step 5 of ")
+    assert at.query_params["step"] == story[4]  # links name the step by its event from now on
     dimmed = {t["name"]: t.get("opacity", 1) for t in fig["data"] if (t.get("meta") or {}).get("vendor")}
     assert any(v == 1.0 for v in dimmed.values()) and any(v < 0.5 for v in dimmed.values())
     at.button[1].click().run()  # next
-    assert at.query_params["step"] == "6" and header(figs(at)[0]).startswith("<b>Step 6 of ")
+    assert at.query_params["step"] == story[5] and header(figs(at)[0]).startswith("<b>Step 6 of ")
     at.button[0].click().run()  # previous
-    assert at.query_params["step"] == "5"
-    story = steps(__import__("pricewar").load_dataset(__import__("pricewar.load").load.SHIPPED_DATA).events)
-    assert story["id"].iloc[0] == "deepseek-v2-launch"
-    assert {"deepseek-v3-price-restored", "ernie-bot-free", "chatgpt-free-gpt-5"} <= set(story["id"])
-    last = run("app_pages/story.py", {"lang": "zh", "step": str(len(story))})
+    assert at.query_params["step"] == story[4]
+    assert story[0] == "deepseek-v2-launch"
+    assert {"deepseek-v3-price-restored", "ernie-bot-free", "chatgpt-free-gpt-5"} <= set(story)
+    last = run("app_pages/story.py", {"lang": "zh", "step": story[-1]})
     assert header(figs(last)[0]).startswith(f"<b>第 {len(story)}/{len(story)} 步")
     assert last.subheader[0].value  # the step's event card
 
 
-def test_story_step_out_of_range_falls_back_with_a_notice():
+def test_story_step_out_of_range_shows_the_nearest_step_with_a_notice(ds):
+    from pricewar.story import steps
+
     at = run("app_pages/story.py", {"lang": "en", "step": "999"})
-    assert header(figs(at)[0]).startswith("<b>Step 1 of ") and at.toast
+    total = len(steps(ds.events))
+    assert header(figs(at)[0]).startswith(f"<b>Step {total} of {total}") and at.toast
+    assert "step=999 → " in at.toast[0].value
 
 
 def test_story_in_presentation_mode_is_the_chart_of_the_step(monkeypatch):
-    import ui.state
+    import ui.view
 
-    monkeypatch.setattr(ui.state, "embedded", lambda: True)
-    at = run("app_pages/story.py", {"lang": "en", "step": "3"})
+    monkeypatch.setattr(ui.view, "embedded", lambda: True)
+    at = run("app_pages/story.py", {"lang": "en", "step": "ernie-speed-lite-free"})
     assert len(at.get("plotly_chart")) == 1 and not at.button and not at.title and not at.subheader
-    assert header(figs(at)[0]).startswith("<b>Step 3 of ")
+    assert header(figs(at)[0]).startswith("<b>Step 5 of ") and "ERNIE" in header(figs(at)[0])
 
 
 @pytest.mark.browser  # the zip holds images made with the system chromium

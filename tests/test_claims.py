@@ -1,32 +1,25 @@
 """The claim checker against verdicts worked out by hand from the articles' own figures."""
 
-from pathlib import Path
+from datetime import date
 
 import pytest
-import yaml
 
-from pricewar.claims import evaluate, judge_points, judge_relative, load_claims, overall
-from pricewar.errors import DataError
-from pricewar.load import SHIPPED_DATA
-from pricewar.select import model_label
-from pricewar.trend import cheapest_over_time, fit, in_class
+from pricewar.claims import POINTS, RELATIVE, class_fit, evaluate, evaluate_all, judge_points, judge_relative, overall
+from pricewar.records import Baseline, Check, Claim, ModelRef, Text
 
 
 @pytest.fixture(scope="module")
-def claims(ds, series):
-    labels = {model_label(m, t) for m, t in zip(series["model"], series["tier"], strict=True)}
-    return {c["id"]: c for c in load_claims(SHIPPED_DATA / "claims.yaml", labels, set(ds.sources["id"]))}
+def claims(ds):
+    return {c.id: c for c in ds.claims}
 
 
 @pytest.fixture(scope="module")
-def gpt4_class_fit(series):
-    classes = yaml.safe_load((SHIPPED_DATA / "classes.yaml").read_text())["classes"]
-    members = next(c for c in classes if c["id"] == "gpt-4-class")["models"]
-    return fit(cheapest_over_time(in_class(series[series["series"] == "blended"], members)))
+def gpt4_class_fit(ds):
+    return class_fit(ds, "gpt-4-class")
 
 
 def outcome(claims, series, cid, trend=None):
-    return {(o.kind, o.baseline): o for o in evaluate(claims[cid], series, trend)}
+    return {(o.kind, o.baseline.name("en") if o.baseline else ""): o for o in evaluate(claims[cid], series, trend)}
 
 
 def test_v2_is_1_in_72_of_gpt_4_turbo_on_input_and_1_in_108_on_output(claims, series):
@@ -37,6 +30,14 @@ def test_v2_is_1_in_72_of_gpt_4_turbo_on_input_and_1_in_108_on_output(claims, se
     assert (got[("input", "")].verdict, got[("output", "")].verdict) == ("holds", "fails")
     other = outcome(claims, series, "v2-100th-of-gpt-4-turbo")  # aikeji's "近百分之一" is the output side
     assert (other[("input", "")].verdict, other[("output", "")].verdict) == ("fails", "holds")
+
+
+def test_the_prices_behind_a_verdict_keep_what_the_source_stated(claims, series):
+    (row_a, row_b) = outcome(claims, series, "v2-70th-of-gpt-4-turbo")[("input", "")].prices
+    assert (row_a.model, row_a.stated_price, row_a.stated_currency, row_a.stated_unit) == (
+        "DeepSeek-V2", 1.0, "CNY", "per_1m_tokens")
+    assert (row_b.model, row_b.stated_currency, row_b.native, row_b.fx_month) == ("GPT-4 Turbo", "USD", 10.0, "2023-11")
+    assert row_b.value == pytest.approx(10 * row_b.usd_cny) and row_b.line > 1
 
 
 def test_the_cuts_the_articles_state(claims, series):
@@ -62,10 +63,16 @@ def test_r1_within_1_20th_to_1_100th_of_o1(claims, series):
 
 def test_unstated_baseline_gives_a_table_not_a_verdict(claims, series):
     got = evaluate(claims["doubao-99-3-cheaper"], series)
-    by_base = {o.baseline: o.computed for o in got}
+    by_base = {o.baseline.name("en"): o.computed for o in got}
     assert by_base["ERNIE 4.0 8k"] == pytest.approx((1 - 0.8 / 120) * 100)  # 99.33%: this baseline matches
     assert by_base["GPT-4 Turbo"] == pytest.approx((1 - 0.8 / 72.226) * 100)
-    assert overall(got) == "baseline"
+    assert overall(got) == "baseline" and {o.verdict for o in got} == {"baseline"}
+
+
+def test_a_candidate_set_is_named_in_the_readers_language(claims, series):
+    got = evaluate(claims["domestic-35th-of-gpt-4o"], series)
+    assert got[0].baseline.name("en").startswith("the May 2024 cuts")
+    assert got[0].baseline.name("zh").startswith("2024 年 5 月降价的模型")
 
 
 def test_claims_the_data_contradicts(claims, series):
@@ -77,45 +84,46 @@ def test_claims_the_data_contradicts(claims, series):
 
 
 def test_annual_decline_claims_against_the_gpt_4_class_trend(claims, series, gpt4_class_fit):
-    assert gpt4_class_fit["low"] < 10 < gpt4_class_fit["high"]
+    assert gpt4_class_fit.low < 10 < gpt4_class_fit.high
     (altman,) = evaluate(claims["altman-10x-a-year"], series, gpt4_class_fit)
-    assert altman.verdict == "holds" and altman.computed == pytest.approx(gpt4_class_fit["factor"])
+    assert altman.verdict == "holds" and altman.computed == pytest.approx(gpt4_class_fit.factor)
+    assert altman.fit == gpt4_class_fit
 
 
-def test_every_claim_gets_a_verdict_or_a_baseline_table(claims, series, gpt4_class_fit):
-    for cid, claim in claims.items():
-        word = overall(evaluate(claim, series, gpt4_class_fit))
-        assert word in ("holds", "roughly", "fails", "mixed", "baseline"), (cid, word)
-    assert len(claims) >= 20
+def test_every_claim_gets_a_verdict_or_a_baseline_table(ds):
+    results = evaluate_all(ds)
+    for claim, outcomes in results:
+        assert overall(outcomes) in ("holds", "roughly", "fails", "mixed", "baseline"), claim.id
+    assert len(results) == len(ds.claims) >= 20
 
 
 def test_tolerances():
+    assert RELATIVE == (0.10, 0.30) and POINTS == (3.0, 10.0)
     assert [judge_relative(v, 1.0) for v in (1.09, 0.75, 1.31)] == ["holds", "roughly", "fails"]
     assert [judge_points(v, -97) for v in (-95, -88, -80)] == ["holds", "roughly", "fails"]
     assert judge_relative(0.03, (0.01, 0.05)) == "holds" and judge_relative(0.06, (0.01, 0.05)) == "roughly"
 
 
-def test_claims_file_names_unknown_models_and_sources(tmp_path, ds):
-    bad = tmp_path / "claims.yaml"
-    bad.write_text("claims:\n  - id: x\n    source: nowhere\n    quote: q\n    claim: {zh: a, en: b}\n"
-                   "    check: {type: ratio, a: {model: GPT-9}, b: {model: GPT-4o}, date: 2024-05-01, claimed: 1}\n")
-    with pytest.raises(DataError) as info:
-        load_claims(bad, {"GPT-4o"}, set(ds.sources["id"]))
-    text = str(info.value)
-    assert "field 'source': value 'nowhere' — expected a source id from sources.yaml" in text
-    assert "GPT-9" in text and "expected a model (and tier) in prices.csv" in text
+def crafted(check: Check) -> Claim:
+    return Claim("x", "s", Text("说", "said"), "q", Text("说法", "claim"), check)
 
 
-def test_claims_file_is_shipped_in_the_data_folder():
-    assert Path(SHIPPED_DATA / "claims.yaml").exists() and Path(SHIPPED_DATA / "classes.yaml").exists()
+def test_a_model_that_did_not_exist_yet_gives_no_data_not_a_verdict(series):
+    too_early = Check("ratio", ("input",), a=(ModelRef("DeepSeek-V3"),), b=(Baseline((ModelRef("GPT-4o"),)),),
+                      a_date=date(2024, 1, 1), b_date=date(2024, 6, 1),
+                      claimed=0.1)
+    (o,) = evaluate(crafted(too_early), series)
+    assert o.computed is None and o.verdict == "no_data" and overall([o]) == "no_data"
 
 
-def test_claim_models_names_subject_baselines_and_candidate_sets():
-    from pricewar.claims import claim_models
+def test_a_ratio_against_a_free_model_gives_no_data(series):
+    free = Check("ratio", ("input",), a=(ModelRef("DeepSeek-V2"),), b=(Baseline((ModelRef("ERNIE Speed", "8k"),)),),
+                 a_date=date(2024, 6, 1), b_date=date(2024, 6, 1), claimed=0.5)
+    (o,) = evaluate(crafted(free), series)
+    assert o.verdict == "no_data"  # no ratio to a price of 0
 
-    ratio = {"check": {"type": "ratio", "a": {"model": "DeepSeek-V2"}, "b": {"model": "GPT-4 Turbo"}}}
-    sets = {"check": {"type": "ratio", "a": {"model": "GPT-4o"},
-                      "b": [{"label": "x", "models": [{"model": "GLM-4"}, {"model": "moonshot-v1", "tier": "8k"}]}]}}
-    assert claim_models(ratio) == {"DeepSeek-V2", "GPT-4 Turbo"}
-    assert claim_models(sets) == {"GPT-4o", "GLM-4", "moonshot-v1"}
-    assert claim_models({"check": {"type": "annual_decline", "class": "gpt-4-class"}}) == set()
+
+def test_claim_refs_name_subject_baselines_and_candidate_sets(claims):
+    assert {r.label for r in claims["v2-70th-of-gpt-4-turbo"].refs} == {"DeepSeek-V2", "GPT-4 Turbo"}
+    assert {"GPT-4o", "GLM-4", "moonshot-v1 8k"} <= {r.label for r in claims["domestic-35th-of-gpt-4o"].refs}
+    assert claims["altman-10x-a-year"].refs == ()

@@ -9,9 +9,8 @@ import pytest
 from pricewar import load_dataset
 from pricewar.cli import main
 from pricewar.export import ExportError, export
-from pricewar.normalize import normalize
 from pricewar.select import prices_in_view
-from pricewar.view import View
+from pricewar.view import Choices
 
 from conftest import GOOD
 
@@ -21,12 +20,18 @@ def good():
     return load_dataset(GOOD)
 
 
+def View(data=None, **changes):  # noqa: N802 - reads like the view it makes
+    """The default view of the good fixture (its whole range), with ``changes``."""
+    return Choices.of(data if data is not None else load_dataset(GOOD)).default().with_(**changes)
+
+
 def test_every_chart_gets_html_and_csv_and_a_gallery(good, tmp_path):
     files = export(good, tmp_path, [View(lang="zh"), View(lang="en")], images=False)
     names = {f.name for f in files}
     for lang in ("zh", "en"):
-        for chart in ("timeline", "prices", "comparison", "before-after", "trend", "story-01"):
+        for chart in ("timeline", "prices", "ranking", "before-after", "trend", "story-01"):
             assert {f"{chart}-{lang}.html", f"{chart}-{lang}.csv"} <= names
+        assert f"ratios-{lang}.csv" in names and f"ratios-{lang}.html" not in names  # a table: its CSV
     assert {"index.html", "plotly.min.js"} <= names
     assert all(f.stat().st_size > 0 for f in files)
     page = (tmp_path / "prices-en.html").read_text()
@@ -41,9 +46,9 @@ def test_csv_holds_exactly_the_rows_behind_the_chart(good, tmp_path):
     view = View(lang="en", vendors=("alibaba", "baidu"))
     export(good, tmp_path, [view], images=False)
     csv = pd.read_csv(tmp_path / "prices-en.csv")
-    expected = prices_in_view(normalize(good.prices, good.fx), view)
+    expected = prices_in_view(good.normalized, view)
     assert len(csv) == len(expected) and set(csv["vendor"]) == {"alibaba", "baidu"}
-    assert {"source", "quote", "dispute"} <= set(csv.columns)
+    assert {"source", "quote", "dispute_zh", "dispute_en", "note_zh", "note_en"} <= set(csv.columns)
 
 
 def test_same_data_and_options_give_identical_files(good, tmp_path):
@@ -115,9 +120,10 @@ def test_missing_chromium_is_a_clear_error_with_an_exit_code(good, tmp_path, mon
 
 
 def test_the_shipped_data_exports_in_both_languages(ds, tmp_path):
-    files = export(ds, tmp_path, [View(lang="zh"), View(lang="en")], images=False)
+    files = export(ds, tmp_path, [View(ds, lang="zh"), View(ds, lang="en")], images=False)
     story_pages = sorted(f.name for f in files if f.name.startswith("story-") and f.name.endswith("-en.html"))
     assert len(story_pages) == 16 and story_pages[0] == "story-01-en.html"
     page = (tmp_path / "story-16-zh.html").read_text()
     assert "第 16/16 步" in page and "src=\"http" not in page
-    assert len(files) == 2 + 2 * 21 * 2  # plotly.js, index, and per language 21 charts × (HTML, CSV)
+    # plotly.js, index, and per language 21 charts × (HTML, CSV) and the ratio table's CSV
+    assert len(files) == 2 + 2 * (21 * 2 + 1)

@@ -8,7 +8,9 @@ import pytest
 from pricewar import figures
 from pricewar.normalize import price_at
 from pricewar.select import events_in_view, series_in_view, window_ends
-from pricewar.view import View
+from pricewar.text import money, text_width, wrap
+
+from conftest import war_view
 
 
 def curves(ds, series, view, **kw):
@@ -24,7 +26,7 @@ def model_traces(fig):
 
 
 def test_price_curves_one_step_line_per_model_on_a_log_axis(ds, series):
-    view = View(vendors=("deepseek", "bytedance"))
+    view = war_view(vendors=("deepseek", "bytedance"))
     fig = curves(ds, series, view)
     names = {t.name for t in model_traces(fig)}
     assert names == {"DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1", "Doubao-pro 32k", "Doubao-pro 128k"}
@@ -35,8 +37,8 @@ def test_price_curves_one_step_line_per_model_on_a_log_axis(ds, series):
 
 
 def test_currency_kind_and_language_change_the_figure(ds, series):
-    cny = curves(ds, series, View(vendors=("deepseek",)))
-    usd = curves(ds, series, View(vendors=("deepseek",), currency="USD", kind="output", lang="en"))
+    cny = curves(ds, series, war_view(vendors=("deepseek",)))
+    usd = curves(ds, series, war_view(vendors=("deepseek",), currency="USD", kind="output", lang="en"))
     assert "元 / 百万 tokens" in cny.layout.yaxis.title.text
     assert usd.layout.yaxis.title.text == "US$ per million tokens"
     v2_out = next(t for t in model_traces(usd) if t.name == "DeepSeek-V2")
@@ -46,7 +48,7 @@ def test_currency_kind_and_language_change_the_figure(ds, series):
 
 
 def test_free_prices_sit_on_a_labelled_floor_not_dropped(ds, series):
-    fig = curves(ds, series, View(vendors=("baidu", "tencent")))
+    fig = curves(ds, series, war_view(vendors=("baidu", "tencent")))
     ticks = dict(zip(fig.layout.yaxis.ticktext, fig.layout.yaxis.tickvals, strict=True))
     floor = ticks["<b>免费</b>"]
     ernie = next(t for t in model_traces(fig) if t.name == "ERNIE Speed 8k")
@@ -56,22 +58,29 @@ def test_free_prices_sit_on_a_labelled_floor_not_dropped(ds, series):
 
 
 def test_disputed_points_are_ringed(ds, series):
-    fig = curves(ds, series, View(vendors=("zhipu",), lang="en"))
+    fig = curves(ds, series, war_view(vendors=("zhipu",), lang="en"))
     ring = next(t for t in fig.data if t.meta and t.meta.get("role") == "disputed")
-    assert len(ring.x) == 1 and "kazike-2024-05-22" in ring.hovertext[0] or "thread-2024-05" in ring.hovertext[0]
+    # GLM-3-Turbo's input price of 2024-05-13: 0.5 元 in the thread (its output: 2 元 in kazike's article)
+    assert len(ring.x) == 1 and "thread-2024-05" in ring.hovertext[0]
+    out = curves(ds, series, war_view(vendors=("zhipu",), lang="en", kind="output"))
+    (ring,) = [t for t in out.data if t.meta and t.meta.get("role") == "disputed"]
+    assert len(ring.x) == 1 and ring.hovertext[0].startswith("⚠ GLM-3-Turbo: 2 元 per million output")
+    zh = curves(ds, series, war_view(vendors=("zhipu",), lang="zh", kind="output"))
+    (ring,) = [t for t in zh.data if t.meta and t.meta.get("role") == "disputed"]
+    assert "输出每百万 tokens 2 元" in ring.hovertext[0]  # a Chinese reader reads the Chinese dispute
 
 
 def test_event_labels_never_overlap_and_stay_inside(ds, series):
     for width in (900, 340):
-        fig = curves(ds, series, View(), width_px=width)
+        fig = curves(ds, series, war_view(), width_px=width)
         labels = [a for a in fig.layout.annotations if a.name and a.name.startswith("event:")]
         assert labels, width
         plot_w = width - 80
-        start, span = pd.Timestamp(View().start), (pd.Timestamp(View().end) - pd.Timestamp(View().start)).days
+        start, span = pd.Timestamp(war_view().start), (pd.Timestamp(war_view().end) - pd.Timestamp(war_view().start)).days
         boxes = []
         for a in labels:
             x = (pd.Timestamp(a.x) - start).days / span * plot_w
-            w = figures.text_width(a.text.replace("&amp;", "&")) + 8
+            w = text_width(a.text.replace("&amp;", "&")) + 8
             lo = {"left": x, "right": x - w, "center": x - w / 2}[a.xanchor]
             boxes.append((a.yshift, lo, lo + w))
             assert -1 <= lo and lo + w <= plot_w + 1
@@ -83,7 +92,7 @@ def test_event_labels_never_overlap_and_stay_inside(ds, series):
 def test_data_text_is_escaped_in_every_figure(ds, series):
     hostile = series[series["model"] == "DeepSeek-V2"].assign(model="<img src=x onerror=alert(1)>",
                                                             source="<a href='javascript:x'>s</a>")
-    view = View(vendors=("deepseek",))
+    view = war_view(vendors=("deepseek",))
     fig = figures.price_curves(hostile, ds.vendors, ds.events.iloc[0:0], view)
     text = fig.to_json()
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
@@ -92,11 +101,11 @@ def test_data_text_is_escaped_in_every_figure(ds, series):
     for fig in (figures.ranking(at, ds.vendors, view), figures.dumbbell(at, at, ds.vendors, view)):
         assert "<img" not in fig.to_json()
     ev = ds.events.head(2).assign(title_zh="<script>alert(1)</script>", source="<b>x</b>")
-    assert "<script>" not in figures.timeline(ev, ds.vendors, View()).to_json()
+    assert "<script>" not in figures.timeline(ev, ds.vendors, war_view()).to_json()
 
 
 def test_timeline_lanes_shapes_and_selection(ds):
-    view = View(vendors=("deepseek", "openai"), lang="en")
+    view = war_view(vendors=("deepseek", "openai"), lang="en")
     events = events_in_view(ds.events, view)
     fig = figures.timeline(events, ds.vendors, view, selected="deepseek-v3-launch")
     lanes = list(fig.layout.yaxis.categoryarray)
@@ -110,7 +119,7 @@ def test_timeline_lanes_shapes_and_selection(ds):
 
 
 def test_ranking_is_sorted_and_its_title_states_the_spread(ds, series):
-    view = View(lang="en", at=date(2024, 6, 1))
+    view = war_view(lang="en", at=date(2024, 6, 1))
     at = price_at(series[series["series"] == "input"], view.at)
     fig = figures.ranking(at, ds.vendors, view)
     bars = fig.data[0]
@@ -122,7 +131,7 @@ def test_ranking_is_sorted_and_its_title_states_the_spread(ds, series):
 
 
 def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
-    view = View(lang="en")
+    view = war_view(lang="en")
     before, after = window_ends(series[series["series"] == "input"], view.before, view.after)
     fig = figures.dumbbell(before, after, ds.vendors, view)
     after_trace = next(t for t in fig.data if t.name == "2024-06-01")
@@ -132,7 +141,7 @@ def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
 
 
 def test_ratio_table_gives_quotable_sentences(ds, series):
-    view = View(lang="en")
+    view = war_view(lang="en")
     at = price_at(series[series["series"] == "input"], "2024-06-01")
     table = figures.ratio_table(at, "GPT-4 Turbo", view).set_index("model")
     assert table.loc["Doubao-pro 32k", "sentence"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
@@ -142,7 +151,7 @@ def test_ratio_table_gives_quotable_sentences(ds, series):
 
 
 def test_every_figure_has_title_filters_and_source(ds, series):
-    view = View(vendors=("alibaba",), lang="en")
+    view = war_view(vendors=("alibaba",), lang="en")
     at = price_at(series_in_view(series, view), view.at)
     for fig in (curves(ds, series, view), figures.timeline(events_in_view(ds.events, view), ds.vendors, view),
                 figures.ranking(at, ds.vendors, view), figures.dumbbell(at, at, ds.vendors, view)):
@@ -156,8 +165,8 @@ def test_every_figure_has_title_filters_and_source(ds, series):
     ("short", 12, 300, 1),
 ])
 def test_wrap_keeps_every_line_within_the_width(text, size, width, lines):
-    out = figures.wrap(text, size, width)
-    assert len(out) == lines and all(figures.text_width(line, size) <= width for line in out)
+    out = wrap(text, size, width)
+    assert len(out) == lines and all(text_width(line, size) <= width for line in out)
     assert "".join(out).replace(" ", "") == text.replace(" ", "")
 
 
@@ -168,8 +177,8 @@ def test_place_labels_uses_rows_then_gives_up():
 
 
 def test_money_reads_naturally():
-    assert figures.money(0.8, "CNY", "zh") == "0.8 元" and figures.money(2.5, "USD", "en") == "$2.5"
-    assert figures.money(0, "USD", "en") == "free" and figures.money(206.727, "CNY", "en") == "¥207"
+    assert money(0.8, "CNY", "zh") == "0.8 元" and money(2.5, "USD", "en") == "$2.5"
+    assert money(0, "USD", "en") == "free" and money(206.727, "CNY", "en") == "¥207"
 
 
 def _drawn(fig) -> dict:
@@ -208,7 +217,7 @@ def test_the_app_draws_exactly_what_plotly_itself_would(ds, series, monkeypatch)
     from pricewar.story import highlight, steps
     from pricewar.trend import cheapest_over_time, fit
 
-    view = View(vendors=("deepseek", "openai", "baidu"), lang="en", currency="USD")
+    view = war_view(vendors=("deepseek", "openai", "baidu"), lang="en", currency="USD")
     at = price_at(series_in_view(series, view), view.at)
     points = cheapest_over_time(series[series["series"] == "blended"], "usd_per_1m")
     builders = {
@@ -236,7 +245,7 @@ def test_trend_axis_labels_decades_only_when_prices_span_one(series):
     from pricewar.trend import cheapest_over_time, fit
 
     points = cheapest_over_time(series[series["series"] == "blended"], "usd_per_1m")
-    wide = figures.trend_chart(points, fit(points), "all", View(lang="en"))
+    wide = figures.trend_chart(points, fit(points), "all", war_view(lang="en"))
     assert wide.layout.yaxis.dtick == 1  # 1, 10, 100 …, not 2 … 9 crowded between them
     narrow = points.assign(price=points["price"].clip(lower=2, upper=8))
-    assert figures.trend_chart(narrow, fit(narrow), "all", View(lang="en")).layout.yaxis.dtick == "D2"
+    assert figures.trend_chart(narrow, fit(narrow), "all", war_view(lang="en")).layout.yaxis.dtick == "D2"

@@ -3,7 +3,16 @@
 from pricewar import figures
 from pricewar.select import events_in_view, series_in_view
 from pricewar.story import highlight, step_title, steps
-from pricewar.view import View
+
+from conftest import war_view
+
+
+def test_the_story_opens_with_the_first_event_of_importance_3(ds):
+    events = ds.events.copy()
+    assert steps(events)["id"].iloc[0] == "deepseek-v2-launch"
+    events.loc[events["id"] == "gpt-4-turbo-devday", "importance"] = 3  # an earlier first shot
+    assert steps(events)["id"].iloc[0] == "gpt-4-turbo-devday"
+    assert steps(events.iloc[0:0]).empty
 
 
 def test_steps_walk_from_deepseek_v2_to_the_2025_restore_and_free_tiers_in_order(ds):
@@ -16,7 +25,7 @@ def test_steps_walk_from_deepseek_v2_to_the_2025_restore_and_free_tiers_in_order
 
 
 def test_highlight_dims_other_vendors_and_marks_the_moment(ds, series):
-    view = View(lang="en")
+    view = war_view(lang="en")
     event = steps(ds.events).set_index("id").loc["doubao-pro-launch"].copy()
     event["id"] = "doubao-pro-launch"
     fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view,

@@ -44,3 +44,35 @@ def test_cheapest_over_time_keeps_each_change_once_and_skips_free():
 def test_in_class_selects_by_model_and_tier(series):
     assert set(in_class(series, ["Doubao-pro 32k"])["tier"]) == {"32k"}
     assert len(in_class(series, [])) == len(series)
+
+
+@pytest.mark.parametrize("df,expected", [(1, 6.3138), (2, 2.9200), (5, 2.0150), (11, 1.7959), (30, 1.6973),
+                                         (120, 1.6577)])
+def test_the_interval_uses_the_exact_t_quantile(df, expected):
+    from pricewar.trend import t_quantile
+
+    assert t_quantile(0.95, df) == pytest.approx(expected, abs=5e-5)
+    assert t_quantile(0.975, 11) == pytest.approx(2.2010, abs=5e-5)
+
+
+def test_an_interval_of_thirteen_points_is_as_wide_as_t_with_11_degrees_says():
+    from pricewar.trend import t_quantile
+
+    points = synthetic(10.0, n=13, seed=3)
+    result = fit(points)
+    x = np.array([(d - points["date"].min()).days / 365.25 for d in points["date"]])
+    y = np.log10(points["price"].to_numpy())
+    slope, intercept = np.polyfit(x, y, 1)
+    se = np.sqrt(((y - (slope * x + intercept)) ** 2).sum() / 11 / ((x - x.mean()) ** 2).sum())
+    assert result["high"] == pytest.approx(10 ** (-(slope - 1.7959 * se)), rel=1e-4)
+    assert t_quantile(0.95, 11) != pytest.approx(1.782, abs=1e-3)  # the old table's df = 12 value
+
+
+def test_sets_are_the_classes_then_every_model_then_each_country(ds):
+    from pricewar.trend import members, set_choices, set_name
+
+    assert set_choices(ds) == ["gpt-4-class", "all", "cn", "us"]
+    assert set_name(ds, "gpt-4-class", "en") == "GPT-4 class" and set_name(ds, "cn", "en") == "Models from China"
+    assert set_name(ds, "us", "zh") == "美国的模型"
+    assert set(members(ds, "us")["vendor"]) == {"openai", "anthropic", "google"}
+    assert len(members(ds, "all")) == len(ds.series)

@@ -30,11 +30,12 @@ def event_card(data: Dataset, event_id: str, lang: str) -> None:
         sources = data.sources.set_index("id")
         for row in data.event_sources[data.event_sources["event"] == event_id].itertuples():
             src = sources.loc[row.source]
-            label = f"{md(src['title'])} — {md(src['outlet'])}"
+            label = f"{md(src['title'])} — {md(src[f'outlet_{lang}'])}"
             link = f"[{label}]({src['url']})" if src["url"] else f"{label} {i18n.t('no_link', lang)}"
-            st.markdown(f"- {link} · `{row.source}`")
+            kind = i18n.t(f"source_kind_{src['kind']}", lang)
+            st.markdown(f"- {link} · {kind} · `{row.source}`")
             st.markdown("> " + md(row.quote))
-        if ev["dispute"]:
-            st.warning(f"**{i18n.t('card_dispute', lang)}**: {md(ev['dispute'])}", icon=":material/error:")
-        if ev["note"]:
-            st.caption(f"{i18n.t('card_note', lang)}: {md(ev['note'])}")
+        if ev[f"dispute_{lang}"]:
+            st.warning(f"**{i18n.t('card_dispute', lang)}**: {md(ev[f'dispute_{lang}'])}", icon=":material/error:")
+        if ev[f"note_{lang}"]:
+            st.caption(f"{i18n.t('card_note', lang)}: {md(ev[f'note_{lang}'])}")

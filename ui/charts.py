@@ -1,24 +1,28 @@
-"""Showing a figure: theme-free plotly chart, a modebar PNG of 1600×900 named after the view, and server-side
-SVG/PNG files built only when asked for."""
+"""Showing a chart of the registry (:mod:`pricewar.charts`): built once per chart, data version, view and
+layout width and shared by every reader; drawn theme-free with a modebar PNG of 1600×900 named after the
+view; SVG/PNG files and the zip of the whole view built on the server only when asked for."""
 
 from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from pricewar import i18n
+from pricewar import Dataset, i18n
+from pricewar.charts import Built, build
 from pricewar.figures import EXPORT
 from pricewar.safe import md
 from pricewar.view import View
 
 
 def filename(name: str, view: View) -> str:
+    """``pricewar-prices-en-input-CNY-deepseek-2024-01-01_2025-03-31``: the chart and what its view shows."""
     who = "-".join(view.vendors) if view.vendors else "all"
-    raw = f"pricewar-{name}-{view.lang}-{view.kind}-{view.currency}-{who}-{view.start}_{view.end}"
+    shown = {"ranking": f"{view.at}", "before-after": f"{view.before}_{view.after}", "ratios": f"{view.at}",
+             "story": view.step, "trend": view.set}.get(name, f"{view.start}_{view.end}")
+    raw = f"pricewar-{name}-{view.lang}-{view.kind}-{view.currency}-{who}-{shown}"
     return re.sub(r"[^A-Za-z0-9._-]+", "-", raw)[:150]
 
 
@@ -31,27 +35,28 @@ def plot_config(name: str, view: View) -> dict:
     }
 
 
-def figure(name: str, view: View, build: Callable[[], go.Figure], *extra: object) -> go.Figure:
-    """The figure ``build()`` makes for this view, built once per data version, view, layout width and
-    ``extra`` (page options beyond the view) and then shared by every reader: going back to a view, or
-    another reader opening it, costs no figure building. Shared safely because nothing mutates a figure
-    after it is built (``st.plotly_chart`` and the image export copy it)."""
-    from ui.state import data_version
-
-    return _figure(name, data_version(), repr(view), width_px(), repr(extra), build)
+def chart(name: str, data: Dataset, view: View) -> Built:
+    """Chart ``name`` of ``view`` at this reader's layout width, from the cache shared by every reader:
+    going back to a view, or another reader opening it, costs no building. Shared safely because nothing
+    mutates a built chart (``st.plotly_chart`` and the image export copy the figure)."""
+    return _built(name, data.version, repr(view), width_px(), data, view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
-def _figure(name: str, data_key: tuple, view_key: str, width: int, extra_key: str, _build) -> go.Figure:
-    return _build()
+def _built(name: str, version: tuple, view_key: str, width: int, _data: Dataset, _view: View) -> Built:
+    return build(name, _data, _view, width)
 
 
-def show(fig: go.Figure, name: str, view: View, **kwargs):
-    """Draw ``fig`` as it was built (``theme=None``: vendor colours are not recoloured)."""
-    event = st.plotly_chart(fig, theme=None, width="stretch", config=plot_config(name, view), **kwargs)
+def show(name: str, data: Dataset, view: View, **kwargs):
+    """Draw chart ``name`` as it was built (``theme=None``: vendor colours are not recoloured), with its
+    image buttons; returns the chart's selection event (``on_select``) and the built chart."""
+    built = chart(name, data, view)
+    if built.figure is None:
+        return None, built
+    event = st.plotly_chart(built.figure, theme=None, width="stretch", config=plot_config(name, view), **kwargs)
     if not view.embed:
-        _image_files(fig, name, view)
-    return event
+        _image_files(built.figure, name, view)
+    return event, built
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,7 +71,7 @@ def _image_files(fig: go.Figure, name: str, view: View) -> None:
     lang = view.lang
     stem = filename(name, view)
     made = st.session_state.setdefault("_images", {})
-    key = f"{stem}-{view.at}-{view.before}-{view.after}-{view.ref}-{view.event}"
+    key = f"{stem}-{hash(view)}"
     with st.popover(i18n.t("prepare_images", lang), icon=":material/download:"):
         if st.button(i18n.t("prepare_images", lang), key=f"img_{name}_make", type="primary"):
             try:

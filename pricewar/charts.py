@@ -1,0 +1,155 @@
+"""Every chart of the product, defined once: ``name → build(dataset, view, width) → Built(figure, rows)``.
+
+The pages, their image buttons, the dashboard's zip and ``pricewar export`` all draw a chart through
+:func:`build`, so a chart shows the same rows and the same picture wherever it is made; a cache keyed on
+(chart name, data version, view, width) is complete by construction. ``rows`` are the rows behind the
+chart, as its CSV gives them. A chart without a picture (the ratio table) has ``figure = None``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pricewar import figures
+from pricewar.load import Dataset
+from pricewar.normalize import price_at
+from pricewar.records import model_label
+from pricewar.select import (
+    events_in_view,
+    of_kind,
+    prices_in_view,
+    series_in_view,
+    value_column,
+    window_ends,
+)
+from pricewar.story import highlight, step_title, steps
+from pricewar.trend import cheapest_over_time, fit, members, set_name
+from pricewar.view import View
+
+
+@dataclass(frozen=True)
+class Built:
+    figure: go.Figure | None
+    rows: pd.DataFrame
+
+    @property
+    def title(self) -> str:
+        """The figure's title (its finding) as plain text, for a page title or an image's alt text."""
+        if self.figure is None:
+            return ""
+        header = next((a.text for a in self.figure.layout.annotations if a.name == "header"), "")
+        return html.unescape(header.split("<br>")[0].replace("<b>", "").replace("</b>", ""))
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    page: str  # the page that shows it
+    build: Callable[[Dataset, View, int], Built]
+
+
+CHARTS: dict[str, Chart] = {}
+
+
+def _chart(name: str, page: str):
+    def register(build: Callable[[Dataset, View, int], Built]) -> Callable[[Dataset, View, int], Built]:
+        CHARTS[name] = Chart(name, page, build)
+        return build
+    return register
+
+
+def build(name: str, data: Dataset, view: View, width_px: int = 900) -> Built:
+    """Chart ``name`` of ``view`` laid out for ``width_px`` (900: a page or a 1600×900 image; 540: a
+    1080×1080 square; 340: a phone)."""
+    return CHARTS[name].build(data, view, width_px)
+
+
+# --- the charts, in the order of the pages --------------------------------------------------------------
+@_chart("timeline", "timeline")
+def _timeline(data: Dataset, view: View, width: int) -> Built:
+    events = events_in_view(data.events, view)
+    fig = figures.timeline(events, data.vendors, view, selected=view.event, width_px=width)
+    return Built(fig, events.drop(columns=["line"]))
+
+
+@_chart("prices", "prices")
+def _prices(data: Dataset, view: View, width: int) -> Built:
+    fig = figures.price_curves(series_in_view(data.series, view), data.vendors, events_in_view(data.events, view),
+                               view, width_px=width)
+    return Built(fig, prices_in_view(data.normalized, view))
+
+
+def story_step(data: Dataset, view: View) -> tuple[int, int, pd.Series] | None:
+    """(position from 1, number of steps, the step's event) of the view's story step; the first step when
+    the view names none or one the story lacks; ``None`` when the data has no story."""
+    story = steps(data.events)
+    if story.empty:
+        return None
+    ids = list(story["id"])
+    i = ids.index(view.step) if view.step in ids else 0
+    return i + 1, len(ids), story.iloc[i]
+
+
+@_chart("story", "story")
+def _story(data: Dataset, view: View, width: int) -> Built:
+    step = story_step(data, view)
+    if step is None:
+        return Built(None, data.event_sources.iloc[0:0])
+    number, total, event = step
+    day = event["date"].date()
+    window = view.with_(start=min(view.start, day), end=max(view.end, day))
+    fig = figures.price_curves(series_in_view(data.series, window), data.vendors, events_in_view(data.events, window),
+                               window, width_px=width, title=step_title(event, view.lang, number, total))
+    return Built(highlight(fig, event), data.event_sources[data.event_sources["event"] == event["id"]])
+
+
+def on_day(data: Dataset, view: View) -> pd.DataFrame:
+    """The price of every model of the view's kind and vendors in effect on the comparison date."""
+    return price_at(of_kind(data.series, view), view.at)
+
+
+@_chart("ranking", "compare")
+def _ranking(data: Dataset, view: View, width: int) -> Built:
+    rows = on_day(data, view)
+    return Built(figures.ranking(rows, data.vendors, view, width_px=width), rows)
+
+
+@_chart("before-after", "compare")
+def _before_after(data: Dataset, view: View, width: int) -> Built:
+    before, after = window_ends(of_kind(data.series, view), view.before, view.after)
+    return Built(figures.dumbbell(before, after, data.vendors, view, width_px=width), pd.concat([before, after]))
+
+
+def reference(data: Dataset, view: View) -> str:
+    """The ratio table's reference model: the view's when it has a price that day, else the dearest."""
+    rows = on_day(data, view)
+    labels = [model_label(m, t) for m, t in zip(rows["model"], rows["tier"], strict=True)]
+    if view.ref in labels:
+        return view.ref
+    if not labels:
+        return ""
+    return labels[int(rows[value_column(view.currency)].to_numpy().argmax())]
+
+
+@_chart("ratios", "compare")
+def _ratios(data: Dataset, view: View, width: int) -> Built:
+    return Built(None, figures.ratio_table(on_day(data, view), reference(data, view), view))
+
+
+def decline(data: Dataset, view: View) -> tuple[pd.DataFrame, dict | None]:
+    """(the cheapest price over time of the view's set, its fitted decline) in the view's kind and currency."""
+    points = cheapest_over_time(of_kind(members(data, view.set), view), value_column(view.currency))
+    return points, fit(points)
+
+
+@_chart("trend", "trend")
+def _trend(data: Dataset, view: View, width: int) -> Built:
+    points, result = decline(data, view)
+    fig = figures.trend_chart(points, result, set_name(data, view.set, view.lang), view,
+                              value=value_column(view.currency), width_px=width)
+    return Built(fig, points)

@@ -1,0 +1,164 @@
+"""The reader's view for a page: read from the URL (or kept from the session), set by the shared sidebar,
+written back into the URL with the parameters the page reads.
+
+The view lives in the URL so a pasted link reproduces the page. Within a session the last view is also
+kept in ``st.session_state``: Streamlit clears the URL's parameters when the reader moves to another page,
+and the page then writes the session's view back.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pricewar import Dataset, i18n, schema
+from pricewar.safe import md
+from pricewar.view import Choices, View, clamp, notice_text, parse_view, reads, view_params
+from ui.charts import export_zip
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _choices(version: tuple, _data: Dataset) -> Choices:
+    return Choices.of(_data)
+
+
+def choices(data: Dataset) -> Choices:
+    """What the data allows, once per data version."""
+    return _choices(data.version, data)
+
+
+def _params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def embedded() -> bool:
+    """Presentation mode: the page was opened with ``?embed=true``. Streamlit keeps that parameter to itself
+    (it hides its own chrome and it is not in ``st.query_params``), so ask ``st.context``."""
+    return bool(st.context.is_embedded)
+
+
+def language() -> str:
+    """The page language before the data is loaded (for the bad-data messages)."""
+    if "view" in st.session_state and not st.query_params:
+        return st.session_state["view"].lang
+    raw = st.query_params.get("lang", i18n.DEFAULT_LANG)
+    return raw if raw in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def _current(data: Dataset) -> View:
+    """The view of this run. The session's view is kept while the URL is the one this app last wrote, or
+    empty (Streamlit empties it on a page change); otherwise the URL is read — on a session's first run, or
+    when a link is opened. A view kept across a change of the data is checked against the new data. What
+    is not valid is listed in one notice."""
+    url, state = _params(), st.session_state
+    if "view" in state and (not url or url == state.get("_url_written")):
+        if state.get("_view_data") == data.version:
+            return state["view"].with_(embed=embedded())
+        url = view_params(state["view"], choices(data))
+    view, notices = parse_view(url, choices(data))
+    view = view.with_(embed=embedded())
+    state["view"], state["_view_data"] = view, data.version
+    if notices:
+        st.toast(md(notice_text(notices, view.lang)))
+    return view
+
+
+def set_view(view: View, page: str, data: Dataset) -> View:
+    """Make ``view`` the session's view, and the URL's with the parameters ``page`` reads."""
+    st.session_state["view"] = view
+    params = view_params(view.with_(embed=False), choices(data), page)  # Streamlit owns ?embed=
+    if _params() != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
+        st.query_params.from_dict(params)
+    st.session_state["_url_written"] = _params()
+    return view
+
+
+def _from_widgets() -> None:
+    s = st.session_state
+    view: View = s["view"]
+    dates = s.get("w_dates") or (view.start, view.end)
+    start, end = (dates[0], dates[1]) if len(dates) == 2 else (dates[0], view.end)
+    s["view"] = view.with_(
+        lang=s.get("w_lang") or view.lang,
+        vendors=tuple(sorted(s.get("w_vendors") or ())),
+        start=min(start, end),
+        end=max(start, end),
+        currency=s.get("w_currency") or view.currency,
+        kind=s.get("w_kind") or view.kind,
+    )
+
+
+def _sync_widgets(view: View) -> None:
+    """Put the view into the widgets' state when the view changed from elsewhere (URL, page change)."""
+    s = st.session_state
+    wanted = {
+        "w_lang": view.lang,
+        "w_vendors": list(view.vendors),
+        "w_dates": (view.start, view.end),
+        "w_currency": view.currency,
+        "w_kind": view.kind,
+    }
+    if s.get("_widgets_view") != view:
+        for key, value in wanted.items():
+            s[key] = value
+        s["_widgets_view"] = view
+
+
+def page_view(data: Dataset, page: str) -> View:
+    """The view of ``page``: from the URL or the session, with the shared sidebar holding the controls of
+    what the page reads (language and vendors always; dates, currency and price kind where it uses them).
+    No sidebar in presentation mode."""
+    view = _current(data)
+    if view.embed:
+        return set_view(view, page, data)
+    c, fields = choices(data), reads(page)
+    view = view.with_(start=clamp(view.start, c), end=clamp(view.end, c))
+    st.session_state["view"] = view
+    _sync_widgets(view)
+    lang = view.lang
+    sb = st.sidebar
+    sb.segmented_control(
+        i18n.t("language", lang),
+        options=list(i18n.LANGS),
+        key="w_lang",
+        format_func=lambda code: i18n.LANG_NAMES[code],
+        on_change=_from_widgets,
+    )
+    names = dict(zip(data.vendors["id"], data.vendors[f"name_{lang}"], strict=True))
+    present = set(data.prices["vendor"]) | set(data.events["vendor"])
+    sb.multiselect(
+        i18n.t("vendors", lang),
+        options=[v for v in data.vendors["id"] if v in present],
+        format_func=lambda v: names.get(v, v),
+        key="w_vendors",
+        placeholder=i18n.t("vendors_all", lang),
+        on_change=_from_widgets,
+    )
+    if "start" in fields:
+        sb.date_input(
+            i18n.t("date_range", lang),
+            key="w_dates",
+            min_value=c.first,
+            max_value=c.last,
+            on_change=_from_widgets,
+            format="YYYY-MM-DD",
+        )
+    if "currency" in fields:
+        sb.segmented_control(
+            i18n.t("currency", lang),
+            options=list(schema.CURRENCIES),
+            key="w_currency",
+            format_func=lambda code: i18n.t(f"cur_{code}", lang),
+            on_change=_from_widgets,
+        )
+    if "kind" in fields:
+        sb.radio(
+            i18n.t("kind", lang),
+            options=list(schema.SERIES_KINDS),
+            key="w_kind",
+            format_func=lambda k: i18n.t(f"kind_{k}", lang),
+            on_change=_from_widgets,
+        )
+    view = st.session_state["view"]
+    st.session_state["_widgets_view"] = view
+    export_zip(data, view)
+    return set_view(view, page, data)
