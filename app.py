@@ -6,9 +6,8 @@ from pricewar import i18n
 from pricewar.view import PAGES
 from ui.view import embedded, language
 
-st.set_page_config(page_title="大模型 API 价格战 · LLM API price war", page_icon="📉", layout="wide")
-
 lang = language()
+st.set_page_config(page_title=i18n.t("app_title", lang), page_icon="📉", layout="wide")
 st.navigation(
     [st.Page(f"app_pages/{page}.py", title=i18n.t(f"page_{page}", lang), url_path=page, default=page == PAGES[0])
      for page in PAGES],

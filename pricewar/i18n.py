@@ -9,26 +9,7 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"zh": "大模型 API 价格战", "en": "The LLM API price war"},
-    "app_tagline": {
-        "zh": "2024–2025 年大模型 API 降价潮：每个价格都注明日期与来源。",
-        "en": "The 2024–2025 LLM API price war: every price dated and cited.",
-    },
-    "page_overview": {"zh": "概览", "en": "Overview"},
     "language": {"zh": "语言 / Language", "en": "语言 / Language"},
-    "metric_prices": {"zh": "价格记录", "en": "Price records"},
-    "metric_models": {"zh": "模型", "en": "Models"},
-    "metric_vendors": {"zh": "厂商", "en": "Vendors"},
-    "metric_events": {"zh": "事件", "en": "Events"},
-    "metric_sources": {"zh": "来源", "en": "Sources"},
-    "metric_disputes": {"zh": "存在争议", "en": "Disputed facts"},
-    "coverage": {
-        "zh": "价格日期范围：{start} 至 {end}。汇率：美联储 H.10 / FRED EXCHUS 月均值。",
-        "en": "Prices dated {start} to {end}. Exchange rates: Federal Reserve H.10 / FRED EXCHUS monthly averages.",
-    },
-    "coming_soon": {
-        "zh": "时间线、价格曲线、厂商对比与数据来源页面即将上线。",
-        "en": "The timeline, price curves, vendor comparison and data & sources pages are coming next.",
-    },
     "data_invalid": {
         "zh": "数据文件有误，无法显示。问题如下（{summary}）：",
         "en": "The data files have problems, so nothing can be shown ({summary}):",
@@ -38,10 +19,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The data files were just edited into an invalid state; the last valid data is shown. The problems ({summary}):",
     },
     "data_missing": {"zh": "找不到数据文件夹：{path}", "en": "Data folder not found: {path}"},
-    "bad_param": {
-        "zh": "网址参数 {name}={value} 无效，已改用默认值。",
-        "en": "The link's {name}={value} is not valid; the default is shown instead.",
-    },
     # --- navigation and controls ---------------------------------------------------------------------
     "page_timeline": {"zh": "时间线", "en": "Timeline"},
     "page_prices": {"zh": "价格曲线", "en": "Price curves"},
@@ -62,7 +39,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "These link parameters were not valid; the default or the nearest valid value is shown: {items}",
     },
     "param_ignored": {"zh": "已忽略", "en": "ignored"},
-    "embed_link": {"zh": "演示模式链接（仅图表）", "en": "Presentation link (chart only)"},
     "download_png": {"zh": "下载 PNG（1600×900）", "en": "Download PNG (1600×900)"},
     "download_svg": {"zh": "下载 SVG", "en": "Download SVG"},
     "prepare_images": {"zh": "生成图片文件", "en": "Make image files"},
@@ -102,7 +78,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare_ref": {"zh": "参照模型", "en": "Reference model"},
     "ratio_heading": {"zh": "与参照模型的价格比", "en": "Price as a share of the reference model"},
     "col_model": {"zh": "模型", "en": "Model"},
-    "col_price": {"zh": "价格（每百万 tokens）", "en": "Price per million tokens"},
     "col_ratio": {"zh": "比值", "en": "Ratio"},
     "col_sentence": {"zh": "可引用的句子", "en": "Sentence to quote"},
     "col_source": {"zh": "来源", "en": "Sources"},

@@ -14,6 +14,7 @@ DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "good"
 BAD = DATA / "bad"
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(DATA))  # generate.py: a tracker-sized data folder
 
 from pricewar import figures  # noqa: E402
 

@@ -5,9 +5,12 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from pricewar.safe import md
+from pricewar.view import PARAMS
 
 from conftest import GOOD
 
@@ -397,3 +400,129 @@ def test_the_data_table_shows_an_empty_tier_as_empty_text_not_none():
     table = run("app_pages/data.py", {"lang": "en", "vendor": "deepseek"}).dataframe[0].value
     assert set(table["tier"]) == {""}
     assert not any(isinstance(table[c].dtype, pd.CategoricalDtype) for c in table.columns)
+
+
+# --- any data folder, any URL --------------------------------------------------------------------------------
+OPTIONAL = ("events.yaml", "claims.yaml", "classes.yaml", "published_rates.yaml")
+
+
+def notices(at: AppTest) -> str:
+    return " ".join(e.value for e in [*at.info, *at.caption])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_folder_with_only_the_required_files_renders_every_page_and_says_what_is_missing(
+        monkeypatch, good_copy, lang):
+    for name in OPTIONAL:
+        (good_copy / name).unlink()
+    monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
+    said = {}
+    for page in PAGES:
+        at = run(page, {"lang": lang})
+        assert not at.exception and not at.error, page
+        said[page] = notices(at)
+    missing = {"zh": "但数据文件夹中没有这个文件", "en": "which the data folder does not have"}[lang]
+    assert md("events.yaml") in said["app_pages/timeline.py"] and missing in said["app_pages/timeline.py"]
+    assert md("events.yaml") in said["app_pages/story.py"]
+    assert md("claims.yaml") in said["app_pages/claims.py"]
+    assert md("published_rates.yaml") in said["app_pages/trend.py"]
+    assert md("events.yaml") in said["app_pages/prices.py"]  # a caption: the chart is drawn, without event labels
+    assert missing not in said["app_pages/data.py"] + said["app_pages/compare.py"]
+
+
+@pytest.mark.parametrize("case,page_file,file", [
+    ("claims_unknown_model", "app_pages/claims.py", "claims.yaml"),
+    ("classes_without_models", "app_pages/trend.py", "classes.yaml"),
+    ("rates_low_above_high", "app_pages/trend.py", "published_rates.yaml"),
+    ("events_bad_importance", "app_pages/timeline.py", "events.yaml"),
+])
+def test_a_broken_optional_file_is_listed_on_the_page_that_needs_it(monkeypatch, bad_case, case, page_file, file):
+    monkeypatch.setenv("PRICEWAR_DATA", str(bad_case(case)))
+    at = run(page_file, {"lang": "en"})
+    assert not at.exception and not at.error
+    text = notices(at)
+    assert f"This needs {md(file)}" in text and "which has problems and is not used" in text
+    assert any(c.value.startswith(f"{file}:") for c in at.code)  # file, line, field, value, expectation
+    other = run("app_pages/data.py", {"lang": "en"})  # a page that does not need it is as usual
+    assert not other.exception and not other.info and len(other.dataframe[0].value) > 0
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    from generate import tracker_folder
+
+    return tracker_folder(tmp_path_factory.mktemp("tracker") / "data")
+
+
+def test_a_tracker_sized_folder_into_2026_validates(big, capsys):
+    from pricewar.cli import main
+
+    assert main(["validate", str(big)]) == 0
+    out = capsys.readouterr().out
+    assert "(150 models, 15 vendors)" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_tracker_sized_folder_renders_every_page_and_its_dates_are_reachable(monkeypatch, big, lang):
+    from datetime import date
+
+    monkeypatch.setenv("PRICEWAR_DATA", str(big))
+    for page in PAGES:
+        at = run(page, {"lang": lang})
+        assert not at.exception and not at.error and not at.info, page
+        assert len(at.get("plotly_chart")) == CHARTS[page], page
+    from pricewar import load_dataset
+
+    first = load_dataset(big).first.date()
+    at = run("app_pages/prices.py", {"lang": lang, "to": "2026-11-30", "from": "2026-01-01"})
+    dates = at.sidebar.date_input[0]
+    assert (dates.proto.min, dates.proto.max) == (first.isoformat(), "2026-11-30")
+    assert dates.value == (date(2026, 1, 1), date(2026, 11, 30)) and not at.toast
+    assert figs(at)[0]["layout"]["xaxis"]["range"][1].startswith("2026-11-30")
+    at = run("app_pages/compare.py", {"lang": lang})
+    assert at.date_input(key="w_at").value == date(2026, 11, 30)  # today's prices by default
+    countries = {"zh": ["法国的模型", "韩国的模型"], "en": ["Models from France", "Models from South Korea"]}[lang]
+    trend = run("app_pages/trend.py", {"lang": lang})
+    assert set(countries) <= set(trend.radio(key="w_trend_set").options)  # the options as the reader reads them
+
+
+ANY_VALUE = st.one_of(st.text(max_size=12), st.sampled_from([
+    "2022-01-01", "2030-12-31", "2024-05-06", "1999-13-40", "0", "-3", "999999", "en", "zh", "USD", "EUR",
+    "blended", "deepseek", "deepseek-v2-launch", "GPT-4 Turbo", "gpt-4-class", "cn", "true", "<b>x</b>",
+    "[x](https://evil.example)", "x" * 300]))
+
+
+@settings(max_examples=int(__import__("os").environ.get("PRICEWAR_FUZZ_EXAMPLES", "50")), deadline=None,
+          derandomize="PRICEWAR_FUZZ_EXAMPLES" not in __import__("os").environ,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(page=st.sampled_from(PAGES),
+       params=st.dictionaries(st.sampled_from([p.name for p in PARAMS if p.name != "embed"] + ["zzz"]),
+                              st.lists(ANY_VALUE, min_size=1, max_size=3), max_size=8))
+def test_any_url_on_any_page_renders_with_at_most_one_notice(page, params):
+    at = run(page, params)
+    assert not at.exception and not at.error, (page, params)
+    assert len(at.toast) <= 1
+
+
+@pytest.mark.parametrize("page_file,names", [
+    ("app_pages/timeline.py", ["timeline"]),
+    ("app_pages/prices.py", ["prices"]),
+    ("app_pages/story.py", ["story-07"]),
+    ("app_pages/compare.py", ["ranking", "before-after"]),
+    ("app_pages/trend.py", ["trend"]),
+])
+def test_the_page_and_pricewar_export_draw_the_same_figure_for_the_same_view(ds, page_file, names):
+    import plotly.io as pio
+
+    from pricewar.export import charts
+    from pricewar.view import Choices, parse_view
+
+    query = {"lang": "en", "vendor": ["bytedance", "deepseek", "openai"], "currency": "USD", "kind": "blended",
+             "from": "2024-03-01", "to": "2025-03-01", "at": "2024-12-01", "before": "2024-05-01",
+             "after": "2025-02-01", "step": "7", "set": "us"}
+    at = run(page_file, query)
+    view, notices = parse_view(query, Choices.of(ds))
+    assert notices == []
+    exported = {c.name: json.loads(pio.to_json(c.figure, validate=False)) for c in charts(ds, view)
+                if c.name in names}
+    assert [exported[name] for name in names] == figs(at)

@@ -76,8 +76,8 @@ def needs(data: Dataset, name: str, lang: str, *, quiet: bool = False) -> bool:
     text = i18n.t(f"needs_{state}", lang, file=file, what=i18n.t(f"needs_what_{name}", lang))
     if quiet:
         st.caption(md(text))
-        return False
-    st.info(md(text), icon=":material/info:")
+    else:
+        st.info(md(text), icon=":material/info:")
     if state == "invalid":
         st.code("\n".join(str(p) for p in data.problems.get(name, ())), language=None, wrap_lines=True)
     return False
