@@ -76,7 +76,8 @@ def test_event_labels_never_overlap_and_stay_inside(ds, series):
         labels = [a for a in fig.layout.annotations if a.name and a.name.startswith("event:")]
         assert labels, width
         plot_w = width - 80
-        start, span = pd.Timestamp(war_view().start), (pd.Timestamp(war_view().end) - pd.Timestamp(war_view().start)).days
+        start = pd.Timestamp(war_view().start)
+        span = (pd.Timestamp(war_view().end) - start).days
         boxes = []
         for a in labels:
             x = (pd.Timestamp(a.x) - start).days / span * plot_w

@@ -35,8 +35,8 @@ def _code_strings() -> tuple[set[str], set[str]]:
                 constants.add(node.value)
             elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
                 prefixes.add(node.values[0].value)
-            elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
-                prefixes.add(node.left.value)
+            elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant):
+                prefixes.add(str(node.left.value))
     return constants, prefixes
 
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from pricewar.view import PAGES, PARAMS, Choices, Notice, View, notice_text, parse_view, reads, view_params
 
 CHOICES = Choices(vendors=frozenset({"deepseek", "openai", "baidu"}), first=date(2023, 3, 14), last=date(2025, 6, 30),
-                  events=frozenset({"deepseek-v2-launch", "ernie-free"}), models=frozenset({"GPT-4 Turbo", "Doubao-pro 32k"}),
+                  events=frozenset({"deepseek-v2-launch", "ernie-free"}),
+                  models=frozenset({"GPT-4 Turbo", "Doubao-pro 32k"}),
                   steps=("deepseek-v2-launch", "ernie-free"), sets=("gpt-4-class", "all", "cn"))
 DEFAULT = CHOICES.default()
 
@@ -66,7 +67,8 @@ def test_bad_values_fall_back_to_the_default_with_a_notice_each():
                                 "set": ["frontier"]}, CHOICES)
     assert view == DEFAULT.with_(vendors=("deepseek",))
     assert {(n.param, n.value, n.used) for n in notices} == {
-        ("lang", "fr", "zh"), ("vendor", "nosuch", ""), ("from", "2024-02-30", "2023-03-14"), ("currency", "EUR", "CNY"),
+        ("lang", "fr", "zh"), ("vendor", "nosuch", ""), ("from", "2024-02-30", "2023-03-14"),
+        ("currency", "EUR", "CNY"),
         ("kind", "<script>", "input"), ("ref", "GPT-9", ""), ("x", "1", ""), ("set", "frontier", "gpt-4-class")}
 
 
@@ -107,7 +109,8 @@ def test_notice_text_says_what_is_shown_instead_in_both_languages():
     notes = [Notice("lang", "fr", used="zh"), Notice("vendor", "x")]
     assert notice_text(notes, "en") == ("These link parameters were not valid; the default or the nearest valid "
                                         "value is shown: lang=fr → zh; vendor=x → ignored")
-    assert notice_text(notes, "zh") == "网址中的以下参数无效，已改用默认值或最接近的有效值：lang=fr → zh; vendor=x → 已忽略"
+    assert notice_text(notes, "zh") == ("网址中的以下参数无效，已改用默认值或最接近的有效值：lang=fr → zh; "
+                                        "vendor=x → 已忽略")
     assert notice_text([], "en") == ""
 
 

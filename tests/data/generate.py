@@ -96,7 +96,8 @@ def tracker_folder(target: Path, models: int = 150, vendors: int = 15, seed: int
                    f"    summary: {{zh: {vendor_id} 发布 {model}。, en: {vendor_id} launches {model}.}}",
                    "    sources:", "      - id: gen-tracker", f"        quote: tracker lists {model}"]
     events += ["  - id: market-2026", "    date: 2026-11-30", "    type: market", "    importance: 2",
-               "    title: {zh: 市场消息, en: Market news}", "    summary: {zh: 一条市场消息。, en: A piece of market news.}",
+               "    title: {zh: 市场消息, en: Market news}",
+               "    summary: {zh: 一条市场消息。, en: A piece of market news.}",
                "    sources:", "      - id: gen-article", "        quote: market news"]
     (target / "events.yaml").write_text("\n".join(events) + "\n", encoding="utf-8")
 
