@@ -12,7 +12,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer  # noqa: E402
+from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer, open_page, settle  # noqa: E402
 
 PAGES = {"timeline": "/", "prices": "/prices", "story": "/story?step=5", "compare": "/compare", "data": "/data",
          "claims": "/claims", "trend": "/trend", "prices-embed": "/prices?embed=true"}
@@ -36,16 +36,12 @@ def main() -> int:
                     page = browser.new_page(viewport={"width": w, "height": h}, is_mobile=phone, has_touch=phone,
                                             user_agent=PHONE_UA if phone else None)
                     sep = "&" if "?" in path else "?"
-                    page.goto(f"{url}{path}{sep}lang={lang}")
-                    page.wait_for_selector(
-                        ".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
-                        timeout=30_000)
-                    page.wait_for_timeout(1500)
+                    open_page(page, f"{url}{path}{sep}lang={lang}")
                     # Streamlit scrolls inside its own container, so a "full page" shot stops at the
                     # viewport: grow the viewport to the content instead.
                     tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
                     page.set_viewport_size({"width": w, "height": max(h, int(tall))})
-                    page.wait_for_timeout(300)
+                    settle(page)
                     target = args.out / f"{name}-{lang}-{label}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(target)

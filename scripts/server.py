@@ -1,4 +1,5 @@
-"""Start the dashboard on 127.0.0.1 and a free port, for browser tests, screenshots and benchmarks."""
+"""Start the dashboard on 127.0.0.1 and a free port, and wait for a page to settle: for browser tests,
+screenshots and benchmarks."""
 
 from __future__ import annotations
 
@@ -75,3 +76,28 @@ class StreamlitServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+CONTENT = "[data-testid='stMain'] [data-testid='stElementContainer']"
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished its run and the browser shows its result: the script idle and no
+    element left over from an earlier run. Call it after waiting for what an action changes (a URL, a
+    heading): right after a click the script has not started yet."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-testid='stApp']")).to_have_attribute("data-test-script-state", "notRunning",
+                                                                    timeout=30_000)
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=30_000)
+    # elements whose code loads on first use (charts, some widgets) stand as skeletons until it has
+    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+                           ".every(chart => chart.querySelector('.main-svg'))", timeout=30_000)
+
+
+def open_page(page, url: str) -> None:
+    """Go to ``url`` and wait for its first elements, the end of its run and everything drawn."""
+    page.goto(url)
+    page.wait_for_selector(CONTENT, timeout=30_000)
+    settle(page)

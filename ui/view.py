@@ -36,9 +36,17 @@ def embedded() -> bool:
     return bool(st.context.is_embedded)
 
 
+def _kept(url: dict[str, list[str]]) -> bool:
+    """Whether this run keeps the session's view: the URL is the one this app last wrote, or empty
+    (Streamlit empties it on a page change)."""
+    state = st.session_state
+    return "view" in state and (not url or url == state.get("_url_written"))
+
+
 def language() -> str:
-    """The page language before the data is loaded (for the bad-data messages)."""
-    if "view" in st.session_state and not st.query_params:
+    """The page language before the data is loaded (the navigation, the bad-data messages): the session's,
+    as a control may just have changed it, or the URL's."""
+    if _kept(_params()):
         return st.session_state["view"].lang
     raw = st.query_params.get("lang", i18n.DEFAULT_LANG)
     return raw if raw in i18n.LANGS else i18n.DEFAULT_LANG
@@ -50,7 +58,7 @@ def _current(data: Dataset) -> View:
     when a link is opened. A view kept across a change of the data is checked against the new data. What
     is not valid is listed in one notice."""
     url, state = _params(), st.session_state
-    if "view" in state and (not url or url == state.get("_url_written")):
+    if _kept(url):
         if state.get("_view_data") == data.version:
             return state["view"].with_(embed=embedded())
         url = view_params(state["view"], choices(data))
