@@ -10,7 +10,7 @@ PORT   ?= 8501
 help:
 	@echo "make run          create .venv, install, start the dashboard on http://127.0.0.1:$(PORT)"
 	@echo "make test         install test needs (chromium, fonts-noto-cjk when root) and run every test"
-	@echo "make fuzz         thousands of generated broken data files (a long run, not part of make test)"
+	@echo "make fuzz         thousands of broken data files, hundreds of URLs on every page (not in make test)"
 	@echo "make bench        measurements that print tables (see bench/README.md); not part of make test"
 	@echo "make validate     check the shipped data files"
 	@echo "make lint         ruff"
@@ -41,6 +41,7 @@ test: $(VENV)/.installed-test
 
 fuzz: $(VENV)/.installed-test
 	PRICEWAR_FUZZ_EXAMPLES=$${EXAMPLES:-3000} $(BIN)/python -m pytest tests/test_fuzz_load.py -q
+	PRICEWAR_FUZZ_URLS=$${URLS:-300} $(BIN)/python -m pytest tests/test_app.py -q -k any_url_on_any_page
 
 bench: $(VENV)/.installed-test
 	@bash scripts/ensure-browser.sh

@@ -2,6 +2,7 @@
 round-trips, bad parameters give a notice, and bad data shows a message, never a traceback."""
 
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -492,8 +493,8 @@ ANY_VALUE = st.one_of(st.text(max_size=12), st.sampled_from([
     "[x](https://evil.example)", "x" * 300]))
 
 
-@settings(max_examples=int(__import__("os").environ.get("PRICEWAR_FUZZ_EXAMPLES", "50")), deadline=None,
-          derandomize="PRICEWAR_FUZZ_EXAMPLES" not in __import__("os").environ,
+@settings(max_examples=int(os.environ.get("PRICEWAR_FUZZ_URLS", "50")), deadline=None,
+          derandomize="PRICEWAR_FUZZ_URLS" not in os.environ,  # make test: the same cases; make fuzz: new ones
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(page=st.sampled_from(PAGES),
        params=st.dictionaries(st.sampled_from([p.name for p in PARAMS if p.name != "embed"] + ["zzz"]),
