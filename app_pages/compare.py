@@ -6,7 +6,6 @@ import streamlit as st
 from pricewar import i18n
 from pricewar.charts import on_day, reference
 from pricewar.records import model_label
-from pricewar.view import clamp
 from ui.charts import chart, show
 from ui.data import dataset
 from ui.view import choices, language, page_view, set_view
@@ -19,10 +18,10 @@ c = choices(data)
 if not view.embed:
     st.title(i18n.t("page_compare", lang))
     left, right = st.columns(2)
-    at = left.date_input(i18n.t("compare_at", lang), value=clamp(view.at, c), min_value=c.first, max_value=c.last,
+    at = left.date_input(i18n.t("compare_at", lang), value=view.at, min_value=c.first, max_value=c.last,
                          format="YYYY-MM-DD", key="w_at")
-    window = right.date_input(i18n.t("compare_window", lang), value=(clamp(view.before, c), clamp(view.after, c)),
-                              min_value=c.first, max_value=c.last, format="YYYY-MM-DD", key="w_window")
+    window = right.date_input(i18n.t("compare_window", lang), value=(view.before, view.after), min_value=c.first,
+                              max_value=c.last, format="YYYY-MM-DD", key="w_window")
     if len(window) == 2 and (at, min(window), max(window)) != (view.at, view.before, view.after):
         view = set_view(view.with_(at=at, before=min(window), after=max(window)), "compare", data)
 

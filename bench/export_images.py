@@ -14,10 +14,9 @@ import kaleido
 import plotly.io as pio
 
 from pricewar import figures, load_dataset
+from pricewar.charts import build
 from pricewar.load import SHIPPED_DATA
-from pricewar.normalize import series_table
-from pricewar.select import events_in_view, series_in_view
-from pricewar.view import View
+from pricewar.view import Choices
 
 
 def main() -> None:
@@ -25,9 +24,7 @@ def main() -> None:
     ap.add_argument("--images", type=int, default=30)
     args = ap.parse_args()
     ds = load_dataset(SHIPPED_DATA)
-    series = series_table(ds.prices, ds.fx)
-    view = View(lang="zh")
-    fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view)
+    fig = build("prices", ds, Choices.of(ds).default().with_(lang="zh")).figure
     warnings.simplefilter("ignore")
     t0 = time.perf_counter()
     kaleido.start_sync_server(silence_warnings=True)

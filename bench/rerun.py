@@ -93,7 +93,7 @@ def _toggle_vendor(page, i: int) -> None:
 def browser_table(changes: int) -> list[tuple[str, float]]:
     from playwright.sync_api import sync_playwright
 
-    from server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+    from server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, open_page, settle
 
     rows = []
     with sync_playwright() as pw:
@@ -109,14 +109,11 @@ def browser_table(changes: int) -> list[tuple[str, float]]:
             cdp.on("Network.webSocketFrameSent", lambda e: network.append(("sent", e["timestamp"], "")))
             cdp.on("Network.webSocketFrameReceived",
                    lambda e: network.append(("received", e["timestamp"], e["response"]["payloadData"])))
-            page.goto(url)
-            page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stDataFrame'], [data-testid='stTable']",
-                                   timeout=60_000)
-            page.wait_for_timeout(500)
+            open_page(page, url)
             times = []
             for i in range(changes + 2):
                 both = _one_change(page, network, change, i)
-                page.wait_for_timeout(300)  # let the browser draw before the next click
+                settle(page)  # the browser has drawn the rerun before the next click
                 if i >= 2:  # the first two warm the caches of a fresh session
                     times.append(both)
             context.close()
@@ -155,7 +152,7 @@ def server_table(changes: int) -> list[tuple[str, float]]:
     script_runner.ScriptRunner._run_script = timed_run
 
     sys.path.insert(0, str(ROOT))
-    from ui.charts import _figure
+    from ui.charts import _built
 
     def median_of(at: AppTest, change) -> tuple[float, float]:
         """(a view no reader has drawn yet: figure cache emptied first, a view drawn before)"""
@@ -166,7 +163,7 @@ def server_table(changes: int) -> list[tuple[str, float]]:
             spent.clear()
             for i in range(changes):
                 if fresh:
-                    _figure.clear()
+                    _built.clear()
                 change(at, i)
             medians.append(statistics.median(spent) * 1000)
         return medians[0], medians[1]

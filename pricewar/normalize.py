@@ -63,6 +63,8 @@ def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
     Only the key columns are sorted; the text columns (quotes, sources, notes) are reordered once, for
     the rows kept — moving every text column at each step was most of the time on large files."""
     frame = normalized.reset_index(drop=True)
+    if frame.empty:
+        return as_text(frame.assign(until=frame["date"]))
     keys = frame[[*SERIES_KEY, "date"]].sort_values([*SERIES_KEY, "date"], kind="stable")
     order = keys.index.to_numpy()
     gid = keys.groupby(SERIES_KEY, sort=False).ngroup().to_numpy()

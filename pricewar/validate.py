@@ -141,6 +141,8 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
     f = Rows(rows)
     c = t.factorized
     p: list[Problem] = []
+    if rows == 0:  # the header alone: there is nothing to draw
+        return [Problem(t.label, 2, None, NO_VALUE, "at least one price, a row under the header")]
     date = parse_dates(f["date"], c("date"))
     p += _rows(t, date.isna(), "date", "a real date as YYYY-MM-DD")
     has_announced = ~_blank(f["announced"], c("announced"))
@@ -356,6 +358,13 @@ class _RecordChecker:
             self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'")
         return Text(**out) if len(out) == len(schema.LANGS) else None
 
+    def source(self, sources: set[str] | None) -> str | None:
+        """The record's ``source``: present, and a source id of sources.yaml (when that file could be read)."""
+        sid = self.text("source")
+        if sid is not None and sources is not None and sid not in sources:
+            self.add("source", sid, "a source id from sources.yaml")
+        return sid
+
     def unique_id(self, seen: dict[str, int], kind: str) -> None:
         """The record's ``id``: present, well-formed, and not used by an earlier record (``seen``)."""
         rid = self.text("id")
@@ -527,9 +536,7 @@ def check_claims(label: str, data: object, models: set[str] | None, sources: set
     claims = []
     for c in checkers:
         r = c.record
-        source = c.text("source")
-        if source is not None and sources is not None and source not in sources:
-            c.add("source", source, "a source id from sources.yaml")
+        source = c.source(sources)
         quote = c.text("quote")
         claim, said_by = c.both_langs("claim"), c.both_langs("said_by")
         note = c.both_langs("note", required=False)
@@ -692,9 +699,7 @@ def check_rates(label: str, data: object, sources: set[str] | None) -> tuple[lis
     out = []
     for c in checkers:
         r = c.record
-        source = c.text("source")
-        if source is not None and sources is not None and source not in sources:
-            c.add("source", source, "a source id from sources.yaml")
+        source = c.source(sources)
         texts = {f: c.both_langs(f) for f in schema.RATE_TEXTS}
         factors = {}
         for f in ("factor_low", "factor_high"):

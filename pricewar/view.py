@@ -251,8 +251,3 @@ def notice_text(notices: Iterable[Notice], lang: str) -> str:
     items = [f"{n.param}={n.value} → {n.used or i18n.t('param_ignored', lang)}" for n in notices]
     return i18n.t("bad_params", lang, items="; ".join(items)) if items else ""
 
-
-def clamp(day: date, choices: Choices) -> date:
-    """The nearest day inside the data's range."""
-    return min(max(day, choices.first), choices.last)
-

@@ -129,3 +129,10 @@ def test_step_series_matches_a_plain_loop(rows):
             last = price
     assert [(m, (d - pd.Timestamp("2024-01-01")).days, p)
             for m, d, p in zip(got["model"], got["date"], got["price_1m"], strict=True)] == expected
+
+
+def test_no_rows_give_no_steps(ds):
+    from pricewar.normalize import series_table
+
+    empty = series_table(normalize(ds.prices.iloc[0:0], ds.fx), ds.fx)
+    assert empty.empty and "until" in empty.columns

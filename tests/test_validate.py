@@ -261,3 +261,11 @@ def test_malformed_urls_are_problems_not_crashes(good_copy):
     assert [f.split(": field")[1] for f in found] == [
         " 'url': value 'http://[' — expected an http:// or https:// link",
         " 'url': value 'https://' — expected an http:// or https:// link"]
+
+
+def test_a_prices_file_with_only_its_header_is_a_problem_not_a_crash(good_copy):
+    header = (good_copy / "prices.csv").read_text().splitlines()[0]
+    (good_copy / "prices.csv").write_text(header + "\n")
+    found = problems_of(good_copy)
+    assert found[-1] == "prices.csv:2 — expected at least one price, a row under the header"
+    assert all(p.startswith(("claims.yaml", "classes.yaml")) for p in found[:-1])  # the models they name are gone

@@ -12,7 +12,7 @@ import streamlit as st
 
 from pricewar import Dataset, i18n, schema
 from pricewar.safe import md
-from pricewar.view import Choices, View, clamp, notice_text, parse_view, reads, view_params
+from pricewar.view import Choices, View, notice_text, parse_view, reads, view_params
 from ui.charts import export_zip
 
 
@@ -119,8 +119,6 @@ def page_view(data: Dataset, page: str) -> View:
     if view.embed:
         return set_view(view, page, data)
     c, fields = choices(data), reads(page)
-    view = view.with_(start=clamp(view.start, c), end=clamp(view.end, c))
-    st.session_state["view"] = view
     _sync_widgets(view)
     lang = view.lang
     sb = st.sidebar
