@@ -14,8 +14,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer, open_page, settle  # noqa: E402
 
-PAGES = {"timeline": "/", "prices": "/prices", "story": "/story?step=5", "compare": "/compare", "data": "/data",
-         "claims": "/claims", "trend": "/trend", "prices-embed": "/prices?embed=true"}
+PAGES = {"timeline": "/", "prices": "/prices", "story": "/story?step=ernie-speed-lite-free", "compare": "/compare",
+         "data": "/data", "claims": "/claims", "trend": "/trend", "prices-embed": "/prices?embed=true"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
             "Chrome/126.0 Mobile Safari/537.36")

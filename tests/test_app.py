@@ -250,7 +250,7 @@ def test_charts_are_shared_between_readers_but_never_stale(monkeypatch, good_cop
 
 
 def test_after_the_server_warm_up_the_first_page_view_reads_no_file(monkeypatch):
-    """serve.py runs ui.state.warm_up() when the server starts: the first reader then finds the data
+    """serve.py runs ui.data.warm_up() when the server starts: the first reader then finds the data
     loaded, checked and normalized."""
     import pricewar.load
     from ui.data import _last_good, _load, warm_up
@@ -527,3 +527,12 @@ def test_the_page_and_pricewar_export_draw_the_same_figure_for_the_same_view(ds,
     exported = {c.name: json.loads(pio.to_json(c.figure, validate=False)) for c in charts(ds, view)
                 if c.name in names}
     assert [exported[name] for name in names] == figs(at)
+
+
+def test_a_story_of_one_step_has_nothing_to_slide(monkeypatch):
+    monkeypatch.setenv("PRICEWAR_DATA", str(GOOD))  # one event of importance ≥ 2
+    at = run("app_pages/story.py", {"lang": "en"})
+    assert not at.exception and not at.select_slider
+    assert header(figs(at)[0]).startswith("<b>Step 1 of 1: DeepSeek-V2 launches")
+    story_buttons = [b for b in at.button if b.label in ("Previous", "Next")]
+    assert len(story_buttons) == 2 and all(b.disabled for b in story_buttons)  # nowhere to go
