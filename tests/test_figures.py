@@ -8,7 +8,7 @@ import pytest
 from pricewar import figures
 from pricewar.normalize import price_at
 from pricewar.select import events_in_view, series_in_view, window_ends
-from pricewar.text import money, text_width, wrap
+from pricewar.text import text_width
 
 from conftest import war_view
 
@@ -160,26 +160,10 @@ def test_every_figure_has_title_filters_and_source(ds, series):
         assert text.startswith("<b>") and "Alibaba Cloud (Qwen)" in text and "Source: " in text and "pricewar" in text
 
 
-@pytest.mark.parametrize("text,size,width,lines", [
-    ("The cheapest input price fell from ¥7.17 to free", 15, 200, 3),
-    ("输入最低价从 7.17 元降至免费，价格战一年的结果", 15, 160, 3),
-    ("short", 12, 300, 1),
-])
-def test_wrap_keeps_every_line_within_the_width(text, size, width, lines):
-    out = wrap(text, size, width)
-    assert len(out) == lines and all(text_width(line, size) <= width for line in out)
-    assert "".join(out).replace(" ", "") == text.replace(" ", "")
-
-
 def test_place_labels_uses_rows_then_gives_up():
     assert figures.place_labels([(0, 100), (50, 150), (120, 200), (10, 90)], rows=2) == [0, 1, 0, None]
     assert figures.label_extent(5, 100, 800) == (5, 105, "left")
     assert figures.label_extent(790, 100, 800) == (690, 790, "right")
-
-
-def test_money_reads_naturally():
-    assert money(0.8, "CNY", "zh") == "0.8 元" and money(2.5, "USD", "en") == "$2.5"
-    assert money(0, "USD", "en") == "free" and money(206.727, "CNY", "en") == "¥207"
 
 
 def _drawn(fig) -> dict:

@@ -1,0 +1,70 @@
+"""The chart registry: every chart defined once, each giving its figure and the rows behind it."""
+
+from datetime import date
+
+import pytest
+
+from pricewar import charts
+from pricewar.normalize import price_at
+from pricewar.select import prices_in_view
+from pricewar.story import steps
+from pricewar.view import PAGES
+
+
+def header(fig) -> str:
+    return next(a.text for a in fig.layout.annotations if a.name == "header")
+
+
+def test_every_chart_is_defined_once_for_a_page():
+    assert list(charts.CHARTS) == ["timeline", "prices", "story", "ranking", "before-after", "ratios", "trend"]
+    assert {c.page for c in charts.CHARTS.values()} <= set(PAGES)
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+@pytest.mark.parametrize("width", [900, 540, 340])
+def test_every_chart_builds_its_figure_and_rows_at_every_width(ds, view, name, width):
+    built = charts.build(name, ds, view.with_(lang="en"), width)
+    assert len(built.rows) > 0
+    if name == "ratios":
+        assert built.figure is None and built.title == ""
+    else:
+        assert built.figure is not None and built.title and "<" not in built.title
+
+
+def test_the_price_charts_rows_are_the_stated_prices_behind_it(ds, view):
+    shown = view.with_(vendors=("alibaba",), kind="blended")
+    assert charts.build("prices", ds, shown).rows.equals(prices_in_view(ds.normalized, shown))
+
+
+def test_the_comparison_compares_the_views_date_and_window(ds, view):
+    shown = view.with_(lang="en", at=date(2024, 6, 1), before=date(2024, 5, 1), after=date(2024, 6, 1))
+    ranking = charts.build("ranking", ds, shown)
+    assert header(ranking.figure).startswith("<b>On 2024-06-01,")
+    expected = price_at(ds.series[ds.series["series"] == "input"], "2024-06-01")
+    assert len(ranking.rows) == len(expected)
+    assert header(charts.build("before-after", ds, shown).figure).startswith("<b>2024-05-01 to 2024-06-01:")
+
+
+def test_the_ratio_tables_reference_is_the_views_or_else_the_dearest_that_day(ds, view):
+    day = view.with_(lang="en", at=date(2024, 6, 1))
+    assert charts.reference(ds, day) == "GPT-4 8k"
+    assert charts.reference(ds, day.with_(ref="GPT-4 Turbo")) == "GPT-4 Turbo"
+    assert charts.reference(ds, day.with_(ref="DeepSeek-V3")) == "GPT-4 8k"  # not priced that day
+    table = charts.build("ratios", ds, day.with_(ref="GPT-4 Turbo")).rows.set_index("model")
+    assert table.loc["Doubao-pro 32k", "sentence"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
+
+
+def test_a_story_step_is_its_events_id_and_the_first_when_unknown(ds, view):
+    ids = list(steps(ds.events)["id"])
+    assert charts.story_step(ds, view.with_(step=ids[4]))[:2] == (5, len(ids))
+    assert charts.story_step(ds, view.with_(step="nosuch"))[0] == 1
+    built = charts.build("story", ds, view.with_(lang="en", step=ids[4]))
+    assert header(built.figure).startswith(f"<b>Step 5 of {len(ids)}: ")
+    assert set(built.rows["event"]) == {ids[4]}  # the sources of the step's event
+
+
+def test_the_decline_rate_fits_the_views_set(ds, view):
+    us = charts.build("trend", ds, view.with_(lang="en", set="us", kind="blended", currency="USD"))
+    gpt4 = charts.build("trend", ds, view.with_(lang="en", set="gpt-4-class", kind="blended", currency="USD"))
+    assert "Models from the US" in header(us.figure) and "GPT-4 class" in header(gpt4.figure)
+    assert not us.rows.equals(gpt4.rows)
