@@ -5,14 +5,14 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from ui.charts import chart, filename
+from ui.charts import chart_rows, filename
 from ui.data import dataset
 from ui.view import language, page_view
 
 data = dataset(language())
 view = page_view(data, "data")
 lang = view.lang
-rows = chart("prices", data, view).rows  # the rows behind the price chart of this view
+rows = chart_rows("prices", data, view)  # the rows behind the price chart of this view
 sources = data.sources.set_index("id")
 names = dict(zip(data.vendors["id"], data.vendors[f"name_{lang}"], strict=True))
 cur = i18n.t(f"cur_{view.currency}", lang)

@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import decline
 from pricewar.trend import set_name
 from ui.charts import show
 from ui.data import dataset, needs
@@ -30,7 +29,7 @@ choice = st.radio(
 )
 if choice != view.set:
     view = set_view(view.with_(set=choice), "trend", data)
-show("trend", data, view)
+_, built = show("trend", data, view)
 
 if not view.embed:
     name = set_name(data, view.set, lang)
@@ -39,7 +38,7 @@ if not view.embed:
         st.caption(i18n.t("trend_set_note", lang, note=note))
     needs(data, "classes", lang, quiet=True)
     st.subheader(i18n.t("published_heading", lang))
-    _, result = decline(data, view)
+    result = built.fit
     rows = [
         {
             i18n.t("col_who", lang): i18n.t("this_fit", lang, set=name),

@@ -36,7 +36,7 @@ from pricewar.view import View
 class Built:
     figure: go.Figure | None
     rows: pd.DataFrame
-
+    fit: dict | None = None  # the decline rate's fit, which its title states
     @property
     def title(self) -> str:
         """The figure's title (its finding) as plain text, for a page title or an image's alt text."""
@@ -51,14 +51,15 @@ class Chart:
     name: str
     page: str  # the page that shows it
     build: Callable[[Dataset, View, int], Built]
+    rows: Callable[[Dataset, View], pd.DataFrame] | None = None  # its rows alone, when cheaper than building
 
 
 CHARTS: dict[str, Chart] = {}
 
 
-def _chart(name: str, page: str):
+def _chart(name: str, page: str, rows: Callable[[Dataset, View], pd.DataFrame] | None = None):
     def register(build: Callable[[Dataset, View, int], Built]) -> Callable[[Dataset, View, int], Built]:
-        CHARTS[name] = Chart(name, page, build)
+        CHARTS[name] = Chart(name, page, build, rows)
         return build
     return register
 
@@ -69,6 +70,16 @@ def build(name: str, data: Dataset, view: View, width_px: int = 900) -> Built:
     return CHARTS[name].build(data, view, width_px)
 
 
+def rows(name: str, data: Dataset, view: View) -> pd.DataFrame:
+    """The rows behind chart ``name`` of ``view``, without drawing it where the chart can say them alone."""
+    chart = CHARTS[name]
+    return chart.rows(data, view) if chart.rows is not None else chart.build(data, view, 900).rows
+
+
+def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:
+    return prices_in_view(data.normalized, view)
+
+
 # --- the charts, in the order of the pages --------------------------------------------------------------
 @_chart("timeline", "timeline")
 def _timeline(data: Dataset, view: View, width: int) -> Built:
@@ -77,11 +88,11 @@ def _timeline(data: Dataset, view: View, width: int) -> Built:
     return Built(fig, events.drop(columns=["line"]))
 
 
-@_chart("prices", "prices")
+@_chart("prices", "prices", rows=_stated_prices)
 def _prices(data: Dataset, view: View, width: int) -> Built:
     fig = figures.price_curves(series_in_view(data.series, view), data.vendors, events_in_view(data.events, view),
                                view, width_px=width)
-    return Built(fig, prices_in_view(data.normalized, view))
+    return Built(fig, _stated_prices(data, view))
 
 
 def story_step(data: Dataset, view: View) -> tuple[int, int, pd.Series] | None:
@@ -152,4 +163,4 @@ def _trend(data: Dataset, view: View, width: int) -> Built:
     points, result = decline(data, view)
     fig = figures.trend_chart(points, result, set_name(data, view.set, view.lang), view,
                               value=value_column(view.currency), width_px=width)
-    return Built(fig, points)
+    return Built(fig, points, result)

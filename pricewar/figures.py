@@ -602,19 +602,15 @@ def dumbbell(
     floor, _ = free_floor(pd.concat([both[f"{col}_a"], both[f"{col}_b"]]))
     a = [v if v > 0 else floor for v in both[f"{col}_a"]]
     b = [v if v > 0 else floor for v in both[f"{col}_b"]]
-    for lbl, va, vb, vendor in zip(labels, a, b, both["vendor"], strict=True):
-        fig.add_trace(
-            _trace(
-                "scatter",
-                x=[va, vb],
-                y=[lbl, lbl],
-                mode="lines",
-                showlegend=False,
-                hoverinfo="skip",
-                line={"color": style.get(vendor, {"color": GREY})["color"], "width": 3},
-            )
-        )
     colors = [style.get(v, {"color": GREY})["color"] for v in both["vendor"]]
+    segments: dict[str, tuple[list, list]] = {}  # one trace per colour, its segments split by gaps
+    for lbl, va, vb, color in zip(labels, a, b, colors, strict=True):
+        xs, ys = segments.setdefault(color, ([], []))
+        xs += [va, vb, None]
+        ys += [lbl, lbl, None]
+    for color, (xs, ys) in segments.items():
+        fig.add_trace(_trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+                             line={"color": color, "width": 3}))
     fig.add_trace(
         _trace(
             "scatter",

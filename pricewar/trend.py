@@ -52,18 +52,30 @@ def _central(t: float, df: int) -> float:
 
 
 def cheapest_over_time(series: pd.DataFrame, value: str = "usd_per_1m") -> pd.DataFrame:
-    """The lowest price in effect among ``series`` at each date where it changes (free prices excluded)."""
+    """The lowest price in effect among ``series`` at each date where it changes (free prices excluded).
+
+    Every date a price starts is compared against every price at once (a block of dates at a time), not a
+    pandas selection per date."""
     paid = series[series[value] > 0]
     if paid.empty:
         return pd.DataFrame(columns=["date", "price", "model", "source"])
-    dates = sorted(set(paid["date"]))
+    start = paid["date"].to_numpy()
+    until = paid["until"].to_numpy()
+    open_ended = np.isnat(until)
+    prices = paid[value].to_numpy(dtype="float64")
+    dates = np.unique(start)
+    best = np.empty(len(dates), dtype=np.int64)
+    block = max(1, 4_000_000 // len(prices))
+    for i in range(0, len(dates), block):
+        day = dates[i:i + block, None]
+        live = (start[None, :] <= day) & (open_ended[None, :] | (until[None, :] > day))
+        best[i:i + block] = np.where(live, prices[None, :], np.inf).argmin(axis=1)  # the first of equal prices
+    models, tiers, sources = paid["model"].to_numpy(), paid["tier"].to_numpy(), paid["source"].to_numpy()
     rows = []
-    for d in dates:
-        live = paid[(paid["date"] <= d) & (paid["until"].isna() | (paid["until"] > d))]
-        best = live.loc[live[value].idxmin()]
-        label = f"{best['model']} {best['tier']}".strip()
-        if not rows or best[value] != rows[-1]["price"]:
-            rows.append({"date": d, "price": float(best[value]), "model": label, "source": best["source"]})
+    for day, b in zip(dates, best, strict=True):
+        if not rows or prices[b] != rows[-1]["price"]:
+            rows.append({"date": pd.Timestamp(day), "price": float(prices[b]),
+                         "model": f"{models[b]} {tiers[b]}".strip(), "source": sources[b]})
     return pd.DataFrame(rows)
 
 

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pricewar import Dataset, i18n
-from pricewar.charts import Built, build
+from pricewar.charts import Built, build, rows
 from pricewar.figures import EXPORT
 from pricewar.safe import md
 from pricewar.view import View
@@ -45,6 +45,16 @@ def chart(name: str, data: Dataset, view: View) -> Built:
 @st.cache_resource(show_spinner=False, max_entries=500)
 def _built(name: str, version: tuple, view_key: str, width: int, _data: Dataset, _view: View) -> Built:
     return build(name, _data, _view, width)
+
+
+def chart_rows(name: str, data: Dataset, view: View):
+    """The rows behind chart ``name`` of ``view`` (what its CSV holds), shared like the charts."""
+    return _rows(name, data.version, repr(view), data, view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _rows(name: str, version: tuple, view_key: str, _data: Dataset, _view: View):
+    return rows(name, _data, _view)
 
 
 def show(name: str, data: Dataset, view: View, **kwargs):
