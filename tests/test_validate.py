@@ -72,8 +72,8 @@ CASES = {
         f"prices.csv:16: field 'vendor': value 'tencnet' — expected a vendor id from vendors.csv: {VENDOR_LIST}"],
     # events.yaml
     "events_malformed_yaml": [
-        "events.yaml:22 — expected well-formed YAML (the parser says: while parsing a flow sequence expected "
-        "',' or ']', but got ':')"],
+        "events.yaml:22 — expected well-formed YAML (the parser says: while parsing a flow sequence did not find "
+        "expected ',' or ']')"],
     "events_impossible_date": [
         "events.yaml:19: event 'market-news' (starts line 18): field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"],
     "events_effective_before_date": [
