@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error, Page
+from playwright.sync_api import Error, Page, expect
 
 from server import ServerFailed, StreamlitServer, open_page
 
@@ -57,10 +57,11 @@ def test_payloads_show_as_literal_text_in_charts_and_card(page: Page, hostile_ur
     legend = page.locator(".js-plotly-plot .legendtext").all_text_contents()
     assert '<img src=x onerror="window.__pwned=1">' in legend
     assert "<script>window.__pwned=2</script>" in legend
-    page.locator(".js-plotly-plot .scatterlayer .trace").filter(
-        has=page.locator(".points path")).first.locator(".points path").first.hover(force=True)
-    hover = " ".join(page.locator(".js-plotly-plot .hoverlayer text").all_text_contents())
-    assert "<img src=x onerror=\"window.__pwned=1\">" in hover or "<script>window.__pwned=2</script>" in hover
+    payload = '<img src=x onerror="window.__pwned=1">'
+    traces = page.locator(".js-plotly-plot .scatterlayer .trace")  # in the order of the legend's entries
+    index = [t.strip() for t in legend].index(payload)
+    traces.nth(index).locator(".points path").first.hover(force=True)  # the model named by the payload
+    expect(page.locator(".js-plotly-plot .hoverlayer")).to_contain_text(payload)
     visit(page, f"{hostile_url}/?lang=en")
     card = page.locator("[data-testid='stMain']").inner_text()
     assert '<img src=x onerror="window.__pwned=1"> [click me](javascript:window.__pwned=3)' in card
