@@ -1,7 +1,8 @@
 """pricewar — the data layer of the LLM API price-war dashboard.
 
 Everything here is plain Python + pandas; nothing imports Streamlit. The pages and the CLI call
-:func:`load_dataset` and the functions in :mod:`pricewar.normalize`.
+:func:`load_dataset` for the whole data folder as one :class:`Dataset`, read a :class:`~pricewar.view.View`
+from the URL with :mod:`pricewar.view`, and draw every chart through :mod:`pricewar.charts`.
 """
 
 from pricewar.errors import DataError, Problem

@@ -91,5 +91,6 @@ class DataDirError(Exception):
 
     def __init__(self, path: object):
         self.path = path
-        super().__init__(f"{path}: no such data folder (expected a folder holding prices.csv, events.yaml, "
-                         "sources.yaml, vendors.csv and fx.csv)")
+        super().__init__(f"{path}: no such data folder (expected a folder holding prices.csv, sources.yaml, "
+                         "vendors.csv and fx.csv, and perhaps events.yaml, claims.yaml, classes.yaml and "
+                         "published_rates.yaml)")

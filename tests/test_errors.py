@@ -31,4 +31,5 @@ def test_data_error_sorts_by_file_then_line_and_counts():
 
 
 def test_data_dir_error_says_what_the_folder_should_hold():
-    assert "prices.csv, events.yaml, sources.yaml, vendors.csv and fx.csv" in str(DataDirError("/nope"))
+    assert ("prices.csv, sources.yaml, vendors.csv and fx.csv, and perhaps events.yaml, claims.yaml, classes.yaml "
+            "and published_rates.yaml") in str(DataDirError("/nope"))
