@@ -61,8 +61,6 @@ PRICES = [
     ("itimes-2025-02-13", "每百万输出Token16元", "DeepSeek-R1", "", "output", "2025-01-20", "CNY", 16),
     ("itimes-2025-02-13", "OpenAIo1同等规模输入15美元（约109元人民币）和输出60美元", "o1", "", "output", "2025-01-20", "USD", 60),
     ("itimes-2025-02-13", "价格为输入每百万Token0.2美元（1.45元人民币），输出每百万Token1.1美元", "MiniMax-Text-01", "", "output", "2025-01-15", "USD", 1.1),
-    ("aikeji-2024-05-25", "在4月10日，谷歌最强大模型Gemini1.5Pro“全面”对外开放，完全免费", "Gemini 1.5 Pro", "<=128k", "input", "2024-04-10", "USD", 0),
-    ("thread-2024-05", "面壁智能的小钢炮MiniCPM马上跟进一个零元购", "MiniCPM", "", "input", "2024-05-14", "CNY", 0),
     ("kazike-2024-05-22", "价格为GPT-4-Turbo的七十分之一，Claude3Opus的百分之一，GLM4的百分之一", "GLM-4", "", "input", "2024-05-06", "CNY", 100),
 ]
 
@@ -155,8 +153,8 @@ def test_every_quote_attributed_to_an_article_is_in_it(ds, articles):
 # Every disputed fact. A later edit that drops a disagreement fails here: change this list only on purpose.
 DISPUTED_PRICES = {
     ("alibaba", "Qwen-Long", "", "input", "2024-05-21"): "thread-2024-05",  # '0.8–1 元' band
-    ("alibaba", "Qwen-Max", "", "input", "2024-12-08"): "itimes-2025-02-13",  # 2.4 元 in Sept 2024 list
-    ("alibaba", "Qwen-Max", "", "output", "2024-12-08"): "itimes-2025-02-13",  # 9.6 元
+    ("alibaba", "Qwen-Max", "", "input", "2024-09-19"): "itimes-2025-02-13",  # 2.4 元 in Sept 2024 list
+    ("alibaba", "Qwen-Max", "", "output", "2024-09-19"): "itimes-2025-02-13",  # 9.6 元
     ("baidu", "ERNIE Lite", "8k", "input", "2024-05-21"): "thread-2024-05",  # '0.8–1 元' vs free
     ("baidu", "ERNIE Speed", "8k", "input", "2024-05-21"): "thread-2024-05",
     ("moonshot", "moonshot-v1", "8k", "input", "2024-03-26"): "itimes-2025-02-13",  # 'Kimi cut > 80%'
@@ -172,6 +170,7 @@ DISPUTED_EVENTS = {
     "gpt-4-turbo-devday": "thread-2024-05",  # 'halved GPT-4' vs input −67%
     "claude-3-5-sonnet-launch": "itimes-2025-02-13",  # 'the most expensive model' vs o1, Claude 3 Opus
     "minimax-text-01-launch": "lobehub-deepseek-1.94.11",  # 'level with V3' vs V3's promotion price
+    "nvidia-q1-fy2025": "nvidia-q1-fy2025",  # net profit +644% in the article, +628% in Nvidia's release
 }
 
 
@@ -219,3 +218,177 @@ def test_prices_cover_the_models_the_articles_compare(ds):
                  "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Gemini 1.5 Flash", "GLM-4", "Qwen-Max", "ERNIE 4.0",
                  "moonshot-v1", "DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1", "MiniMax-Text-01"]:
         assert name in models, name
+
+
+# --- corrections of issue 13 (point 6): each fact pinned to the source that now carries it -----------
+
+def _rows(ds, model, date, kind=None):
+    p = ds.prices
+    rows = p[(p["model"] == model) & (p["date"] == pd.Timestamp(date))]
+    if kind:
+        rows = rows[rows["kind"] == kind]
+    assert len(rows), f"no {model} row on {date}"
+    return rows
+
+
+def _kind(ds, source_id):
+    return ds.sources.set_index("id").loc[source_id, "kind"]
+
+
+def _event_sources(ds, event_id):
+    es = ds.event_sources
+    return dict(zip(es.loc[es["event"] == event_id, "source"], es.loc[es["event"] == event_id, "quote"], strict=True))
+
+
+# (date the price took effect, input and output in US$ per million, the vendor's page that states it)
+GPT_35_TURBO = [
+    ("2023-03-01", 2, 2, "openai-chatgpt-whisper-apis"),  # "$0.002 per 1k tokens"
+    ("2023-06-13", 1.5, 2, "openai-function-calling-2023-06-13"),  # input −25%, "effective today"
+    ("2023-11-06", 1, 2, "openai-devday-2023"),  # gpt-3.5-turbo-1106
+    ("2024-02-01", 0.5, 1.5, "openai-api-updates-2024-01-25"),  # gpt-3.5-turbo-0125, announced 2024-01-25
+]
+
+
+def test_gpt_3_5_turbo_from_its_launch_with_the_days_its_cuts_took_effect(ds, series):
+    for date, inp, out, source in GPT_35_TURBO:
+        assert at(series, "GPT-3.5 Turbo", "input", date)["usd_per_1m"] == pytest.approx(inp), date
+        assert at(series, "GPT-3.5 Turbo", "output", date)["usd_per_1m"] == pytest.approx(out), date
+        rows = _rows(ds, "GPT-3.5 Turbo", date)
+        assert all(source in r.source.split(";") for r in rows.itertuples()), date
+        assert _kind(ds, source) == "vendor"
+    # announced "next week" on 2024-01-25; the cut took effect when gpt-3.5-turbo-0125 was released
+    assert at(series, "GPT-3.5 Turbo", "input", "2024-01-31")["usd_per_1m"] == pytest.approx(1)
+    cut = _rows(ds, "GPT-3.5 Turbo", "2024-02-01")
+    assert (cut["announced"] == pd.Timestamp("2024-01-25")).all()
+    assert all("Next week" in q and "Released gpt-3.5-turbo-0125" in q for q in cut["quote"])
+    assert all("openai-api-changelog" in s.split(";") for s in cut["source"])
+    ev = ds.events.set_index("id").loc["gpt-3-5-turbo-cut"]
+    assert (ev["date"], ev["effective"]) == (pd.Timestamp("2024-01-25"), pd.Timestamp("2024-02-01"))
+    assert "openai-api-changelog" in _event_sources(ds, "gpt-3-5-turbo-cut")
+
+
+def test_qwen_max_20_60_dated_to_the_september_2024_cut(ds, series, articles):
+    assert _norm("在2024年9月发布的价格表上") in articles["itimes-2025-02-13"]
+    assert at(series, "Qwen-Max", "input", "2024-09-18")["cny_per_1m"] == 40
+    assert at(series, "Qwen-Max", "input", "2024-09-19")["cny_per_1m"] == 20
+    assert at(series, "Qwen-Max", "output", "2024-09-19")["cny_per_1m"] == 60
+    for r in _rows(ds, "Qwen-Max", "2024-09-19").itertuples():
+        assert "openmagic-yunqi-2024" in r.source.split(";") and _kind(ds, "openmagic-yunqi-2024") == "article"
+        assert "在9月再次降价之后" in r.quote
+        assert "our inference" in r.note_en and "推断" in r.note_zh  # the day is derived, and says how
+        assert "[itimes-2025-02-13]" in r.dispute_en  # seed 000's 2.4 / 9.6 stays the dispute
+
+
+def test_gemini_1_5_pro_free_preview_is_an_event_not_a_price_of_0(ds, series, articles):
+    assert _norm("在4月10日，谷歌最强大模型Gemini1.5Pro“全面”对外开放，完全免费") in articles["aikeji-2024-05-25"]
+    pro = ds.prices[ds.prices["model"] == "Gemini 1.5 Pro"]
+    assert (pro["price"] > 0).all() and pro["date"].min() == pd.Timestamp("2024-05-23")
+    s = series[(series["model"] == "Gemini 1.5 Pro") & (series["series"] == "input")].sort_values("date")
+    assert not s["free"].any() and s["usd_per_1m"].is_monotonic_decreasing  # no false rise from "free"
+    ev = ds.events.set_index("id").loc["gemini-1-5-pro-free-preview"]
+    assert (ev["date"], ev["type"]) == (pd.Timestamp("2024-04-10"), "free")
+    assert "not a list price" in ev["summary_en"] and "不是标价" in ev["summary_zh"]
+    assert _kind(ds, "google-gemini-api-updates-2024-05-30") == "vendor"
+
+
+def test_minicpm_zero_yuan_is_open_weights_not_an_api_price(ds, articles):
+    assert _norm("面壁智能的小钢炮MiniCPM马上跟进一个零元购") in articles["thread-2024-05"]
+    assert "MiniCPM" not in set(ds.prices["model"])
+    ev = ds.events.set_index("id").loc["minicpm-free"]
+    assert ev["type"] != "free"
+    assert "no API price" in ev["title_en"] and "并无 API 定价" in ev["title_zh"]
+    assert "no price is recorded" in ev["summary_en"] and "不记任何价格" in ev["summary_zh"]
+    quotes = _event_sources(ds, "minicpm-free")
+    assert "零元购" in quotes["thread-2024-05"]  # the source's words are kept
+    assert _kind(ds, "openbmb-minicpm-readme-87ab91b") == "vendor" and "开源" in quotes["openbmb-minicpm-readme-87ab91b"]
+
+
+def test_nvidia_results_are_dated_by_the_day_nvidia_reported(ds):
+    ev = ds.events.set_index("id").loc["nvidia-q1-fy2025"]
+    assert ev["date"] == pd.Timestamp("2024-05-22")
+    assert "May 22, 2024" in _event_sources(ds, "nvidia-q1-fy2025")["nvidia-q1-fy2025"]
+    src = ds.sources.set_index("id").loc["nvidia-q1-fy2025"]
+    assert (src["kind"], src["published"]) == ("vendor", "2024-05-22")
+    assert "2024-05-22" in ev["note_en"] and "2024-05-22" in ev["note_zh"]
+
+
+def test_minimax_performance_claim_is_the_benchmarks_as_the_article_says(ds, articles):
+    assert _norm("基准测试结果显示，性能比肩GPT-4o和Claude-3.5") in articles["itimes-2025-02-13"]
+    ev = ds.events.set_index("id").loc["minimax-text-01-launch"]
+    assert "基准测试结果显示" in ev["summary_zh"] and "MiniMax 称" not in ev["summary_zh"]
+    assert "benchmark results show" in ev["summary_en"] and "MiniMax says" not in ev["summary_en"]
+
+
+def test_altman_three_observations_is_dated_by_its_post(ds):
+    src = ds.sources.set_index("id").loc["altman-three-observations"]
+    assert (src["published"], src["dated_en"]) == ("2025-02-09", "")
+
+
+def test_gemini_and_prompt_caching_dates_come_from_the_vendors_not_an_undated_tracker(ds):
+    for date, announced, vendor_page in [("2024-10-01", "2024-09-24", "google-gemini-002-2024-09-24")]:
+        for r in _rows(ds, "Gemini 1.5 Pro", date).itertuples():
+            assert r.announced == pd.Timestamp(announced) and vendor_page in r.source.split(";")
+            assert "effective October 1st, 2024" in r.quote
+    assert _kind(ds, "google-gemini-002-2024-09-24") == "vendor"
+    for r in _rows(ds, "Gemini 1.5 Flash", "2024-08-12").itertuples():
+        assert r.announced == pd.Timestamp("2024-08-08") and "simonw-blog-2024-08-08" in r.source.split(";")
+        assert "not verified" in r.note_en and "未经已存来源核实" in r.note_zh  # the effective day says how it was derived
+    ev = ds.events.set_index("id")
+    assert (ev.loc["gemini-1-5-pro-cut", "date"], ev.loc["gemini-1-5-pro-cut", "effective"]) == (
+        pd.Timestamp("2024-09-24"), pd.Timestamp("2024-10-01"))
+    assert (ev.loc["gemini-1-5-flash-cut", "date"], ev.loc["gemini-1-5-flash-cut", "effective"]) == (
+        pd.Timestamp("2024-08-08"), pd.Timestamp("2024-08-12"))
+    assert "google-gemini-002-2024-09-24" in _event_sources(ds, "gemini-1-5-pro-cut")
+    caching = _event_sources(ds, "openai-prompt-caching")
+    assert "Starting today" in caching["openai-prompt-caching-2024-10-01"]
+    assert ds.sources.set_index("id").loc["openai-prompt-caching-2024-10-01", "published"] == "2024-10-01"
+    for r in _rows(ds, "GPT-4o", "2024-10-01").itertuples():
+        assert "openai-prompt-caching-2024-10-01" in r.source.split(";")
+    # simonw/llm-prices states no start date for these prices: nothing may quote one from it
+    es = ds.event_sources
+    for q in [*es.loc[es["source"].str.startswith("simonw-llm-prices"), "quote"],
+              *ds.prices.loc[ds.prices["source"].str.contains("simonw-llm-prices-(?:google|openai)"), "quote"]]:
+        assert not re.search(r"from 20\d\d-\d\d-\d\d", q), q
+
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+
+
+def test_hand_written_conversions_name_the_rate_of_the_month_they_use(ds):
+    """Every converted figure or cross-currency ratio in an event's own text names the FRED EXCHUS monthly
+    average it used and its month, and that is the rate of the month the comparison is dated to."""
+    by_rate = {f"{r.usd_cny:.4f}": r.month for r in ds.fx.itertuples()}
+    usd, cny = re.compile(r"\$\s?\d|\d\s*美[元分]"), re.compile(r"\d\s*元")
+    checked = 0
+    for e in ds.events.itertuples():
+        for field in ("title", "summary", "note", "dispute"):
+            for lang in ("zh", "en"):
+                text = getattr(e, f"{field}_{lang}")
+                rates = re.findall(r"\b7\.\d{4}\b", text)
+                if usd.search(text) and cny.search(text):
+                    assert rates, (e.Index, field, lang, text)
+                for rate in rates:
+                    assert rate in by_rate, (e.Index, rate)
+                    y, m = by_rate[rate].split("-")
+                    named = f"{y} 年 {int(m)} 月" if lang == "zh" else f"{MONTHS_EN[int(m) - 1]} {y}"
+                    assert named in text, (e.Index, field, lang, rate, named)
+                    checked += 1
+    assert checked >= 4
+    ev = ds.events.set_index("id")
+    # MiniMax's $1.10 against V3's promotion price on 2025-01-15: January 2025's rate, not the article's 8 元
+    assert "7.2957" in ev.loc["minimax-text-01-launch", "dispute_en"]
+    # DeepSeek-V2 against GPT-4 Turbo on 2024-05-06: May 2024's rate
+    assert "7.2327" in ev.loc["deepseek-v2-launch", "note_en"] and "7.2327" in ev.loc["deepseek-v2-launch", "summary_en"]
+
+
+def test_reader_facing_english_names_the_article_not_its_seed_file(ds):
+    texts = [*ds.prices["note_en"], *ds.prices["dispute_en"], *ds.prices["quote"]]
+    for lang in ("en",):
+        for field in ("title", "summary", "note", "dispute"):
+            texts += list(ds.events[f"{field}_{lang}"])
+        for field in ("outlet", "author", "dated", "note"):
+            texts += list(ds.sources[f"{field}_{lang}"])
+    readme = (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    texts.append(readme[readme.index("## What is not in the data"):])
+    assert not [t for t in texts if re.search(r"seeds?\s*\d{3}", t, re.IGNORECASE)]
