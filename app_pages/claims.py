@@ -5,8 +5,10 @@ import streamlit as st
 
 from pricewar import Dataset, i18n
 from pricewar.claims import POINTS, RELATIVE, Outcome, evaluate_all, overall
+from pricewar.findings import supported
+from pricewar.records import Check
 from pricewar.safe import md
-from pricewar.text import money
+from pricewar.text import factor, money, plain, ratio_short
 from ui.data import dataset, needs
 from ui.view import language, page_view
 
@@ -15,30 +17,33 @@ view = page_view(data, "claims")
 lang = view.lang
 
 COLOUR = {"holds": "green", "roughly": "orange", "fails": "red", "mixed": "violet", "baseline": "gray",
-          "no_data": "gray"}
+          "no_data": "gray", "not_checkable": "blue"}
 
 
-def show_value(ctype: str, value, currency: str) -> str:
+def show_value(check: Check, value, claimed: bool = False) -> str:
+    """A computed or claimed value as the table shows it; a claimed "at least" says so."""
     if value is None:
         return "—"
     if isinstance(value, tuple):
-        return " – ".join(show_value(ctype, v, currency) for v in value)
-    if ctype == "change":
-        return f"{value:+.1f}%"
-    if ctype == "cheaper":
-        return f"{value:.1f}%"
-    if ctype == "level":
-        return money(value, currency, lang)
-    if ctype == "annual_decline":
-        return f"{value:.1f}×"
-    return f"1/{1 / value:,.0f}" if 0 < value < 0.67 else f"{value:.2f}×"
+        return " – ".join(show_value(check, v) for v in value)
+    if check.type == "change":
+        text = ("−" if value < 0 else "+") + plain(abs(value), 3) + "%"
+    elif check.type == "cheaper":
+        text = plain(value, 3) + "%"
+    elif check.type == "level":
+        text = money(value, check.currency, lang)
+    elif check.type == "annual_decline":
+        text = factor(value) + (" 倍" if lang == "zh" else "×")
+    else:
+        text = ratio_short(value, lang) if value > 0 else "0"
+    return i18n.t("claimed_at_least", lang, x=text) if claimed and check.bound == "at_least" else text
 
 
 def price_rows(o: Outcome) -> list[dict]:
     """The rows a verdict was computed from, as the card's table shows them."""
     if o.fit is not None:
-        return [{"model": o.fit.label, "kind": "fit", "date": "", "price": o.fit.factor, "currency": "×/year",
-                 "stated": i18n.t("claim_fit_interval", lang, low=f"{o.fit.low:.1f}", high=f"{o.fit.high:.1f}"),
+        return [{"model": o.fit.label, "kind": "fit", "date": "", "price": factor(o.fit.factor), "currency": "×/year",
+                 "stated": i18n.t("claim_fit_interval", lang, low=factor(o.fit.low), high=factor(o.fit.high)),
                  "source": "", "line": 0, "fx": ""}]
     return [{"model": p.model, "kind": p.kind, "date": f"{p.date:%Y-%m-%d}", "price": p.value, "currency": p.currency,
              "stated": f"{p.stated_price:g} {p.stated_currency} {p.stated_unit}", "source": p.source, "line": p.line,
@@ -60,16 +65,16 @@ def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
     vendor_of = dict(zip(_data.series["model"], _data.series["vendor"], strict=True))
     cards = []
     for claim, outcomes in evaluate_all(_data):
-        check, word = claim.check, overall(outcomes)
+        check, word = claim.check, overall(outcomes, claim.check)
         src = sources.loc[claim.source]
         link = f"[{md(src['title'])}]({src['url']})" if src["url"] else md(src["title"])
         table = pd.DataFrame(
             [
                 {
-                    i18n.t("col_kind", lang): i18n.t(f"kind_{o.kind}", lang),
+                    i18n.t("col_kind", lang): i18n.t(f"kind_{o.kind}", lang) if o.kind else "",
                     i18n.t("col_baseline", lang): o.baseline.name(lang) if o.baseline else "",
-                    i18n.t("col_computed", lang): show_value(check.type, o.computed, check.currency),
-                    i18n.t("col_claimed", lang): show_value(check.type, o.claimed, check.currency),
+                    i18n.t("col_computed", lang): show_value(check, o.computed),
+                    i18n.t("col_claimed", lang): show_value(check, o.claimed, claimed=True),
                     i18n.t("col_verdict", lang): i18n.t("verdict_" + o.verdict, lang),
                 }
                 for o in outcomes
@@ -77,6 +82,14 @@ def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
         )
         if not any(o.baseline for o in outcomes):
             table = table.drop(columns=[i18n.t("col_baseline", lang)])
+        extra = [md(check.reason[lang])] if check.type == "not_checkable" else []
+        fits = [o.fit for o in outcomes if o.fit is not None]
+        if fits:
+            extra.append(md(supported({"low": fits[0].low, "high": fits[0].high}, lang).capitalize()))
+        elif check.type == "annual_decline":
+            extra.append(md(i18n.t("claim_no_yearly", lang)))
+        if check.each:
+            extra.append(md(i18n.t(f"claim_each_{check.each}", lang)))
         rows = pd.DataFrame([r for o in outcomes for r in price_rows(o)])
         cards.append(
             {
@@ -85,9 +98,10 @@ def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
                 "vendors": {vendor_of[r.model] for r in claim.refs if r.model in vendor_of},
                 "text": f"**{md(claim.claim[lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]"
                 f"\n\n> {md(claim.quote)}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.said_by[lang])}"
-                f" · {link}" + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else ""),
-                "verdicts": _cells(table),
-                "rows": _cells(rows),
+                f" · {link}" + "".join(f"\n\n{e}" for e in extra)
+                + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else ""),
+                "verdicts": _cells(table) if check.type != "not_checkable" else None,
+                "rows": _cells(rows) if len(rows) else None,
             }
         )
     return cards
@@ -103,7 +117,7 @@ if needs(data, "claims", lang):
         cards = [c for c in every if not c["vendors"] or c["vendors"] & set(view.vendors)]
     words = [c["word"] for c in cards]
     if not view.embed:
-        counts = {v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline")}
+        counts = {v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline", "not_checkable")}
         st.markdown(md(i18n.t("claims_summary", lang, n=len(cards), **counts)))
         if view.vendors:
             st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))
@@ -111,7 +125,10 @@ if needs(data, "claims", lang):
         with st.container(border=True):
             # one Markdown block per card: a card's every element is a message the browser must take in
             st.markdown(card["text"])
-            st.table(card["verdicts"], hide_index=True)
+            if card["verdicts"] is not None:
+                st.table(card["verdicts"], hide_index=True)
+            if card["rows"] is None:
+                continue
             # drawn only when opened: 28 tables of price rows, mostly never looked at, made every change slow
             rows = st.expander(i18n.t("claim_rows", lang), key=f"rows_{card['id']}", on_change="rerun")
             if rows.open:

@@ -5,8 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
+from pricewar.charts import with_release
+from pricewar.safe import md
+from pricewar.text import credit
 from ui.charts import chart_rows, filename
-from ui.data import dataset
+from ui.data import dataset, needs
 from ui.view import language, page_view
 
 data = dataset(language())
@@ -69,7 +72,8 @@ st.dataframe(
         "note": i18n.t("col_note", lang),
     },
 )
-csv = rows.drop(columns=["series"], errors="ignore").to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+csv = with_release(rows.drop(columns=["series"], errors="ignore"), data).to_csv(index=False, date_format="%Y-%m-%d")
+csv = csv.encode("utf-8-sig")
 st.download_button(i18n.t("download_csv", lang, n=len(rows)), csv, mime="text/csv",
                    file_name=filename("data", view) + ".csv")
 
@@ -103,3 +107,23 @@ if not view.embed:
             "note": i18n.t("col_note", lang),
         },
     )
+
+if not view.embed:
+    st.subheader(i18n.t("corrections_heading", lang))
+    st.caption(md(i18n.t("corrections_intro", lang, credit=credit(data.release, lang))))
+    if data.missing("corrections") == "invalid":
+        needs(data, "corrections", lang)
+    elif data.corrections:
+        st.table(
+            pd.DataFrame(
+                {
+                    i18n.t("col_corrected", lang): [c.date.isoformat() for c in data.corrections],
+                    i18n.t("col_subject", lang): [md(c.subject[lang]) for c in data.corrections],
+                    i18n.t("col_old", lang): [md(c.old[lang]) for c in data.corrections],
+                    i18n.t("col_new", lang): [md(c.new[lang]) for c in data.corrections],
+                    i18n.t("col_why", lang): [md(c.why[lang]) for c in data.corrections],
+                    i18n.t("col_source", lang): [md(", ".join(c.sources)) for c in data.corrections],
+                }
+            ),
+            hide_index=True,
+        )

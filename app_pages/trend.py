@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.trend import set_name
+from pricewar.text import published_range, rate_range
+from pricewar.trend import MIN_DAYS, MIN_POINTS, set_name
 from ui.charts import show
 from ui.data import dataset, needs
 from ui.view import choices, language, page_view, set_view
@@ -38,25 +39,25 @@ if not view.embed:
         st.caption(i18n.t("trend_set_note", lang, note=note))
     needs(data, "classes", lang, quiet=True)
     st.subheader(i18n.t("published_heading", lang))
+    st.caption(i18n.t("trend_minimums", lang, n=MIN_POINTS, months=MIN_DAYS // 30))
     result = built.fit
     rows = [
         {
             i18n.t("col_who", lang): i18n.t("this_fit", lang, set=name),
-            i18n.t("col_rate", lang): f"{result['factor']:.0f}× ({result['low']:.0f}–{result['high']:.0f}×)"
-            if result
-            else "—",
-            i18n.t("col_finding", lang): "",
-            i18n.t("col_method", lang): i18n.t("trend_method", lang, n=result["n"] if result else 0),
+            i18n.t("col_rate", lang): rate_range(result, lang) if result else "—",
+            i18n.t("col_finding", lang): built.title,
+            i18n.t("col_method", lang): i18n.t("trend_method", lang, n=len(built.rows)),
+            i18n.t("col_differs", lang): "",
         }
     ]
     for r in data.rates:
-        low, high = f"{r.factor_low:g}", f"{r.factor_high:g}"
         rows.append(
             {
                 i18n.t("col_who", lang): f"{r.who[lang]} ({r.source})",
-                i18n.t("col_rate", lang): f"{low}×" if low == high else f"{low}–{high}×",
+                i18n.t("col_rate", lang): published_range(r.factor_low, r.factor_high, lang),
                 i18n.t("col_finding", lang): r.headline[lang],
                 i18n.t("col_method", lang): r.method[lang],
+                i18n.t("col_differs", lang): r.differs[lang],
             }
         )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from pricewar import figures
 from pricewar.load import Dataset
-from pricewar.normalize import price_at
+from pricewar.normalize import on_date, price_at
 from pricewar.records import model_label
 from pricewar.select import (
     events_in_view,
@@ -28,7 +28,8 @@ from pricewar.select import (
     window_ends,
 )
 from pricewar.story import highlight, step_title, steps
-from pricewar.trend import cheapest_over_time, fit, members, set_name
+from pricewar.text import credit
+from pricewar.trend import cheapest_over_time, members, set_name, yearly
 from pricewar.view import View
 
 
@@ -76,6 +77,18 @@ def rows(name: str, data: Dataset, view: View) -> pd.DataFrame:
     return chart.rows(data, view) if chart.rows is not None else chart.build(data, view, 900).rows
 
 
+def _by(data: Dataset, view: View) -> str:
+    """The credit every chart carries: the data's version and "as of" day."""
+    return credit(data.release, view.lang)
+
+
+def with_release(rows: pd.DataFrame, data: Dataset) -> pd.DataFrame:
+    """A chart's rows as a CSV gives them: with the data's version and "as of" day on every row."""
+    release = data.release
+    return rows.assign(data_version=release.version if release else "",
+                       data_as_of=release.as_of.isoformat() if release else "")
+
+
 def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:
     return prices_in_view(data.normalized, view)
 
@@ -84,14 +97,14 @@ def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:
 @_chart("timeline", "timeline")
 def _timeline(data: Dataset, view: View, width: int) -> Built:
     events = events_in_view(data.events, view)
-    fig = figures.timeline(events, data.vendors, view, selected=view.event, width_px=width)
+    fig = figures.timeline(events, data.vendors, view, selected=view.event, width_px=width, credit=_by(data, view))
     return Built(fig, events.drop(columns=["line"]))
 
 
 @_chart("prices", "prices", rows=_stated_prices)
 def _prices(data: Dataset, view: View, width: int) -> Built:
     fig = figures.price_curves(series_in_view(data.series, view), data.vendors, events_in_view(data.events, view),
-                               view, width_px=width)
+                               view, width_px=width, credit=_by(data, view))
     return Built(fig, _stated_prices(data, view))
 
 
@@ -115,25 +128,30 @@ def _story(data: Dataset, view: View, width: int) -> Built:
     day = event["date"].date()
     window = view.with_(start=min(view.start, day), end=max(view.end, day))
     fig = figures.price_curves(series_in_view(data.series, window), data.vendors, events_in_view(data.events, window),
-                               window, width_px=width, title=step_title(event, view.lang, number, total))
+                               window, width_px=width, title=step_title(event, view.lang, number, total),
+                               credit=_by(data, view))
     return Built(highlight(fig, event), data.event_sources[data.event_sources["event"] == event["id"]])
 
 
 def on_day(data: Dataset, view: View) -> pd.DataFrame:
-    """The price of every model of the view's kind and vendors in effect on the comparison date."""
-    return price_at(of_kind(data.series, view), view.at)
+    """The price of every model of the view's kind and vendors in effect on the comparison date, each
+    converted at that date's month (the money rule for a comparison on a date)."""
+    return on_date(price_at(of_kind(data.series, view), view.at), view.at, data.fx)
 
 
 @_chart("ranking", "compare")
 def _ranking(data: Dataset, view: View, width: int) -> Built:
     rows = on_day(data, view)
-    return Built(figures.ranking(rows, data.vendors, view, width_px=width), rows)
+    return Built(figures.ranking(rows, data.vendors, view, width_px=width, credit=_by(data, view)), rows)
 
 
 @_chart("before-after", "compare")
 def _before_after(data: Dataset, view: View, width: int) -> Built:
     before, after = window_ends(of_kind(data.series, view), view.before, view.after)
-    return Built(figures.dumbbell(before, after, data.vendors, view, width_px=width), pd.concat([before, after]))
+    # both ends at the end date's month: an unchanged price stays in place in either currency view
+    before, after = on_date(before, view.after, data.fx), on_date(after, view.after, data.fx)
+    return Built(figures.dumbbell(before, after, data.vendors, view, width_px=width, credit=_by(data, view)),
+                 pd.concat([before, after]))
 
 
 def reference(data: Dataset, view: View) -> str:
@@ -153,14 +171,15 @@ def _ratios(data: Dataset, view: View, width: int) -> Built:
 
 
 def decline(data: Dataset, view: View) -> tuple[pd.DataFrame, dict | None]:
-    """(the cheapest price over time of the view's set, its fitted decline) in the view's kind and currency."""
+    """(the cheapest price over time of the view's set, its yearly decline — ``None`` below the minimums of
+    :func:`pricewar.trend.shortfall`) in the view's kind and currency."""
     points = cheapest_over_time(of_kind(members(data, view.set), view), value_column(view.currency))
-    return points, fit(points)
+    return points, yearly(points)
 
 
 @_chart("trend", "trend")
 def _trend(data: Dataset, view: View, width: int) -> Built:
     points, result = decline(data, view)
     fig = figures.trend_chart(points, result, set_name(data, view.set, view.lang), view,
-                              value=value_column(view.currency), width_px=width)
+                              value=value_column(view.currency), width_px=width, credit=_by(data, view))
     return Built(fig, points, result)

@@ -22,6 +22,7 @@ from pricewar import figures
 from pricewar.load import Dataset
 from pricewar.select import prices_in_view
 from pricewar.story import steps
+from pricewar.text import credit
 from pricewar.view import View
 
 PNG_SIZES = {"": (800, 450, 2), "-square": (540, 540, 2)}  # → 1600×900 and 1080×1080 pixels
@@ -58,8 +59,8 @@ def charts(data: Dataset, view: View) -> list[Chart]:
     for stem, name, v in wanted:
         page, square = registry.build(name, data, v, 900), registry.build(name, data, v, 540)
         height = int(page.figure.layout.height or 600) if page.figure is not None else 0
-        out.append(Chart(stem, v.lang, page.title or stem, page.figure, square.figure, page.rows.reset_index(drop=True),
-                         height))
+        out.append(Chart(stem, v.lang, page.title or stem, page.figure, square.figure,
+                         registry.with_release(page.rows.reset_index(drop=True), data), height))
     return out
 
 
@@ -99,7 +100,7 @@ def _page(chart: Chart) -> str:
     )
 
 
-def _index(all_charts: list[Chart], langs: Iterable[str], images: bool = True) -> str:
+def _index(all_charts: list[Chart], langs: Iterable[str], images: bool = True, release=None) -> str:
     parts = [
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>pricewar · charts</title>\n'
@@ -107,6 +108,7 @@ def _index(all_charts: list[Chart], langs: Iterable[str], images: bool = True) -
         "pre{background:#f4f4f4;padding:.5em;overflow-x:auto;white-space:pre-wrap}"
         "img{max-width:100%;border:1px solid #ddd}</style>\n</head>\n<body>\n"
         "<h1>大模型 API 价格战 · The LLM API price war</h1>\n"
+        f"<p>{html.escape(credit(release, 'zh'))} · {html.escape(credit(release, 'en'))}</p>\n"
     ]
     for lang in langs:
         parts.append(f"<h2>{'中文' if lang == 'zh' else 'English'}</h2>\n")
@@ -177,7 +179,7 @@ def export(
         step(out / f"{stem}.csv", c.rows.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n"))
     if images:
         _images(pictures, out, step)
-    step(out / "index.html", _index(all_charts, [v.lang for v in views], images))
+    step(out / "index.html", _index(all_charts, [v.lang for v in views], images, data.release))
     return written
 
 

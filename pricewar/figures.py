@@ -14,15 +14,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from pricewar import i18n, schema
+from pricewar import findings, i18n, schema
 from pricewar.records import model_label
 from pricewar.safe import plot_text as esc
 from pricewar.select import value_column
 from pricewar.text import (
+    compare,
     filters_in_words,
     fx_note,
     kind_label,
     money,
+    ratio_short,
     source_line,
     text_width,
     unit,
@@ -48,6 +50,7 @@ EVENT_SYMBOLS = {
 }
 GREY = "#6b6b6b"
 DATE_TICKS = {"zh": "%Y-%m", "en": "%b %Y"}  # plotly names months in English only
+DAY_TICKS = {"zh": "%Y-%m-%d", "en": "%d %b %Y"}
 
 
 def _template() -> go.layout.Template:
@@ -175,6 +178,22 @@ def frame(
     return fig.figure()
 
 
+def date_axis(fig: Draft, start: pd.Timestamp, end: pd.Timestamp, lang: str, width_px: int, **extra) -> None:
+    """A date x axis on which no label appears twice: whole-month steps labelled by month over two months or
+    more (as many as fit the width), days labelled by day below that."""
+    days = (end - start).days
+    if days >= 62:
+        room = max(2, width_px // 85)
+        months = days / 30.44
+        step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= room), 120)
+        fig.update_xaxes(tickformat=DATE_TICKS[lang], dtick=f"M{step}", gridcolor="#eee", **extra)
+        return
+    if days < 14:  # a few days: pad, so that plotly never steps in hours under day labels
+        pad = pd.Timedelta(days=7)
+        extra = {**extra, "range": [start - pad, end + pad]}
+    fig.update_xaxes(tickformat=DAY_TICKS[lang], gridcolor="#eee", **extra)
+
+
 def _log_axis_with_free(
     fig: Draft, axis: str, floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.25
 ) -> None:
@@ -238,7 +257,7 @@ def price_curves(
     events: pd.DataFrame,
     view: View,
     *,
-    width_px: int = 900,
+    width_px: int = 900, credit: str = "pricewar",
     label_rows: int = 3,
     title: str | None = None,
 ) -> go.Figure:
@@ -332,35 +351,19 @@ def price_curves(
         )
     top_value = float(series[col].max()) if (series[col] > 0).any() else 1.0
     _log_axis_with_free(fig, "y", floor, top_value, view, free_shown=(series[col] == 0).any())
-    fig.update_xaxes(range=[start, end], gridcolor="#eee", tickformat=DATE_TICKS[lang])
+    date_axis(fig, start, end, lang, width_px, range=[start, end])
     # key events above the plot
     placed = _event_labels(fig, events, view, width_px, label_rows)
     # title: the finding
-    first = series.sort_values("date").groupby(["vendor", "model", "tier"]).head(1)
-    at_start = first[first["date"] <= start + pd.Timedelta(days=31)]
-    from_value = float(at_start[col].min()) if not at_start.empty else float(first[col].max())
-    now = series[series["until"].isna() | (series["until"] > end)]
-    to_value = float(now[col].min()) if not now.empty else float(series[col].min())
     kind = kind_label(view.kind, lang) if lang == "zh" else kind_label(view.kind, lang).lower()
-    if to_value == 0:
-        finding = i18n.t("title_prices_free", lang, kind=kind, a=money(from_value, view.currency, lang))
-    elif to_value < from_value:
-        finding = i18n.t(
-            "title_prices_fell",
-            lang,
-            kind=kind,
-            a=money(from_value, view.currency, lang),
-            b=money(to_value, view.currency, lang),
-        )
-    else:
-        finding = i18n.t("title_prices_flat", lang, kind=kind, b=money(to_value, view.currency, lang))
+    finding = findings.curves(series, col, start, end, kind, view.currency, lang)
     title = title or finding
     rows_used = max([r for r in placed if r is not None], default=-1) + 1
     return frame(
         fig,
         title,
         filters_in_words(view, vendors, lang),
-        [source_line(series, lang), fx_note(series, view.currency, lang)],
+        [source_line(series, lang, by=credit), fx_note(series, view.currency, lang)],
         extra_top=20 * rows_used + 6,
         height=820 if width_px < 600 else 640,
         width_px=width_px,
@@ -426,7 +429,8 @@ def _event_labels(fig: Draft, events: pd.DataFrame, view: View, width_px: int, r
 
 # --- timeline ------------------------------------------------------------------------------------------------
 def timeline(
-    events: pd.DataFrame, vendors: pd.DataFrame, view: View, selected: str = "", *, width_px: int = 900
+    events: pd.DataFrame, vendors: pd.DataFrame, view: View, selected: str = "", *, width_px: int = 900,
+    credit: str = "pricewar",
 ) -> go.Figure:
     """Events on a date axis, one lane per vendor (vendor colour), marker shape by type."""
     lang = view.lang
@@ -489,11 +493,8 @@ def timeline(
             )
         )
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], gridcolor="#eee")
-    fig.update_xaxes(
-        range=[pd.Timestamp(view.start) - pd.Timedelta(days=7), pd.Timestamp(view.end) + pd.Timedelta(days=7)],
-        gridcolor="#eee",
-        tickformat=DATE_TICKS[lang],
-    )
+    lo, hi = pd.Timestamp(view.start) - pd.Timedelta(days=7), pd.Timestamp(view.end) + pd.Timedelta(days=7)
+    date_axis(fig, lo, hi, lang, width_px, range=[lo, hi])
     title = i18n.t(
         "title_timeline",
         lang,
@@ -505,7 +506,7 @@ def timeline(
         fig,
         title,
         filters_in_words(view, vendors, lang, prices=False),
-        [source_line(events, lang)],
+        [source_line(events, lang, by=credit)],
         height=max(420, (44 if width_px < 600 else 60) * len(lanes) + 220),
         width_px=width_px,
         left_px=int(max(text_width(lane, 13) for lane in lanes)) + 18,
@@ -513,7 +514,9 @@ def timeline(
 
 
 # --- comparison ----------------------------------------------------------------------------------------------
-def ranking(at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900) -> go.Figure:
+def ranking(
+    at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900, credit: str = "pricewar"
+) -> go.Figure:
     """Every model's price on a date, as a sorted horizontal bar chart on a log axis (free on a floor)."""
     lang, col = view.lang, value_column(view.currency)
     style = _style(vendors)
@@ -555,23 +558,12 @@ def ranking(at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: in
     )
     top = max(values)
     _log_axis_with_free(fig, "x", floor, top, view, free_shown=(rows[col] == 0).any(), pad_hi=0.6)
-    paid = rows[rows[col] > 0]
-    cheap = rows.iloc[-1]
-    dear = rows.iloc[0]
-    ratio = (dear[col] / paid[col].min()) if len(paid) else 1
-    title = i18n.t(
-        "title_ranking",
-        lang,
-        date=view.at.isoformat(),
-        cheap=cheap["label"],
-        dear=dear["label"],
-        ratio=f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}",
-    )
+    title = findings.ranking(rows, col, view.at.isoformat(), view.currency, lang)
     return frame(
         fig,
         title,
         filters_in_words(view, vendors, lang, dates=False),
-        [source_line(rows, lang), fx_note(rows, view.currency, lang)],
+        [source_line(rows, lang, by=credit), fx_note(rows, view.currency, lang)],
         height=max(420, 28 * len(rows) + 200),
         width_px=width_px,
         left_px=int(max(text_width(label, 13) for label in rows["label"])) + 18,
@@ -579,58 +571,76 @@ def ranking(at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: in
 
 
 def dumbbell(
-    before: pd.DataFrame, after: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900
+    before: pd.DataFrame, after: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900,
+    credit: str = "pricewar",
 ) -> go.Figure:
-    """Before → after for every model priced at both ends of the window, with the change in %."""
+    """Before → after for every model of the window: the change in % from its price at the start (or, when
+    it had none then, its first price inside the window) to its price at the end. A model whose only price
+    in the window is its first is drawn as one point marked "new", one no longer priced at the end as one
+    point marked "gone" — neither is counted as a change, never as 0%."""
     lang, col = view.lang, value_column(view.currency)
     style = _style(vendors)
     key = ["vendor", "model", "tier"]
-    both = before[[*key, col, "source", "currency", "fx_month", "usd_cny"]].merge(
-        after[[*key, col, "source"]], on=key, suffixes=("_a", "_b")
-    )
+    start, end = pd.Timestamp(view.before), pd.Timestamp(view.after)
     fig = Draft()
-    if both.empty:
+    if before.empty:
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
         )
+    ends = [end_rows[[*key, col, "price_1m", "currency", "source", "date", "until"]].set_index(key).add_suffix(suffix)
+            for end_rows, suffix in ((before, "_a"), (after, "_b"))]
+    both = ends[0].join(ends[1], how="inner").reset_index()
+    is_new = ((both["date_a"] > start) & (both["date_a"] == both["date_b"])).to_numpy()
+    is_gone = (both["until_b"].notna() & (both["until_b"] <= end)).to_numpy()
+    both["state"] = ["new" if n else "gone" if g else "both" for n, g in zip(is_new, is_gone, strict=True)]
+    # a change of one price in its own currency: no exchange rate between the two dates
     both["change"] = [
-        (b / a - 1) * 100 if a > 0 else (0.0 if b == 0 else math.inf)
-        for a, b in zip(both[f"{col}_a"], both[f"{col}_b"], strict=True)
+        findings.change(pa, pb) if ca == cb else findings.change(a, b)
+        for pa, pb, ca, cb, a, b in zip(both["price_1m_a"], both["price_1m_b"], both["currency_a"], both["currency_b"],
+                                        both[f"{col}_a"], both[f"{col}_b"], strict=True)
     ]
-    both = both.sort_values("change", ascending=False)
+    order = {"both": 0, "new": 1, "gone": 2}
+    both = both.assign(o=both["state"].map(order),
+                       s=[c if c is not None else math.inf for c in both["change"]]).sort_values(["o", "s"],
+                                                                                               ascending=[True, False])
     labels = [esc(model_label(m, t)) for m, t in zip(both["model"], both["tier"], strict=True)]
-    floor, _ = free_floor(pd.concat([both[f"{col}_a"], both[f"{col}_b"]]))
-    a = [v if v > 0 else floor for v in both[f"{col}_a"]]
-    b = [v if v > 0 else floor for v in both[f"{col}_b"]]
+    shown_a = [v if st != "new" else None for v, st in zip(both[f"{col}_a"], both["state"], strict=True)]
+    shown_b = [v if st != "gone" else None for v, st in zip(both[f"{col}_b"], both["state"], strict=True)]
+    values = pd.Series([v for v in shown_a + shown_b if v is not None], dtype="float64")
+    floor, _ = free_floor(values)
+    a = [None if v is None else v if v > 0 else floor for v in shown_a]
+    b = [None if v is None else v if v > 0 else floor for v in shown_b]
     colors = [style.get(v, {"color": GREY})["color"] for v in both["vendor"]]
     segments: dict[str, tuple[list, list]] = {}  # one trace per colour, its segments split by gaps
     for lbl, va, vb, color in zip(labels, a, b, colors, strict=True):
+        if va is None or vb is None:
+            continue
         xs, ys = segments.setdefault(color, ([], []))
         xs += [va, vb, None]
         ys += [lbl, lbl, None]
     for color, (xs, ys) in segments.items():
         fig.add_trace(_trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
                              line={"color": color, "width": 3}))
+    text = [
+        i18n.t("new_in_window", lang) if st == "new" else i18n.t("gone_in_window", lang) if st == "gone"
+        else findings.change_text(c, lang)
+        for st, c in zip(both["state"], both["change"], strict=True)
+    ]
     fig.add_trace(
         _trace(
             "scatter",
             x=a,
             y=labels,
-            mode="markers",
+            mode="markers+text",
             name=view.before.isoformat(),
             marker={"size": 10, "color": "white", "line": {"color": colors, "width": 2}},
+            text=[t if st == "gone" else "" for t, st in zip(text, both["state"], strict=True)],
+            textposition="middle left",
             hoverinfo="skip",
         )
     )
-    change_text = [
-        i18n.t("from_free", lang)
-        if not math.isfinite(c)
-        else "0%"
-        if abs(c) < 0.5
-        else ("−" if c < 0 else "+") + f"{abs(c):.0f}%"
-        for c in both["change"]
-    ]
-    sides = ["middle left" if vb < va else "middle right" for va, vb in zip(a, b, strict=True)]
+    sides = ["middle left" if va is not None and vb < va else "middle right" for va, vb in zip(a, b, strict=True)]
+    sides = [sd if vb is not None else "middle right" for sd, vb in zip(sides, b, strict=True)]
     fig.add_trace(
         _trace(
             "scatter",
@@ -639,34 +649,28 @@ def dumbbell(
             mode="markers+text",
             name=view.after.isoformat(),
             marker={"size": 10, "color": colors},
-            text=change_text,
+            text=[t if st != "gone" else "" for t, st in zip(text, both["state"], strict=True)],
             textposition=sides,
             hovertext=[
-                f"{lbl}: {esc(money(x, view.currency, lang))} → {esc(money(y, view.currency, lang))} ({c})"
-                for lbl, x, y, c in zip(labels, both[f"{col}_a"], both[f"{col}_b"], change_text, strict=True)
+                f"{lbl}: {esc(money(x, view.currency, lang)) if st != 'new' else '—'} → "
+                f"{esc(money(y, view.currency, lang)) if st != 'gone' else '—'} ({esc(t)})"
+                for lbl, x, y, t, st in zip(labels, both[f"{col}_a"], both[f"{col}_b"], text, both["state"],
+                                             strict=True)
             ],
             hoverinfo="text",
         )
     )
-    _log_axis_with_free(fig, "x", floor, max(a + b), view, free_shown=min(a + b) == floor)
-    cut = both[both["change"] < 0]
-    biggest = both.sort_values("change").iloc[0]
-    title = i18n.t(
-        "title_dumbbell",
-        lang,
-        start=view.before.isoformat(),
-        end=view.after.isoformat(),
-        n=len(both),
-        k=len(cut),
-        model=model_label(biggest["model"], biggest["tier"]),
-        cut=change_text[list(both.index).index(biggest.name)],
-    )
+    drawn = [v for v in a + b if v is not None]
+    _log_axis_with_free(fig, "x", floor, max(drawn), view, free_shown=min(drawn) == floor)
+    counted = both[both["state"] == "both"]
+    title = findings.before_after(counted, int(is_new.sum()), int((both["state"] == "gone").sum()),
+                                  view.before.isoformat(), view.after.isoformat(), lang)
     sources = pd.DataFrame({"source": list(both["source_a"]) + list(both["source_b"])})
     return frame(
         fig,
         title,
         filters_in_words(view, vendors, lang, dates=False),
-        [source_line(sources, lang), fx_note(after, view.currency, lang)],
+        [source_line(sources, lang, by=credit), fx_note(after, view.currency, lang)],
         height=max(420, 30 * len(both) + 200),
         width_px=width_px,
         left_px=int(max(text_width(label, 13) for label in labels)) + 18,
@@ -674,34 +678,35 @@ def dumbbell(
 
 
 def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
-    """Each model's price as a fraction of the reference model's ('1/90'), with a sentence to quote."""
+    """Each model's price against the reference model's on one date ("1/72", "80%", "2.1×"), with a
+    sentence to quote that names both models — and, where the two are stated in different currencies, the
+    exchange rate it went through. Prices are converted at the date's month (``at`` from
+    :func:`pricewar.charts.on_day`), so the ratio is the same in both currency views."""
     col, lang = value_column(view.currency), view.lang
     rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
     refs = rows[rows["label"] == ref]
     if refs.empty:
         return rows.iloc[0:0][["label"]]
-    ref_value = float(refs[col].iloc[0])
+    r0 = refs.iloc[0]
     out = []
-    for r in rows.sort_values(col).itertuples():
+    for r in rows.sort_values([col, "label"]).itertuples():
         value = getattr(r, col)
-        key = "ratio_sentence"
         if value == 0:
-            ratio, key = i18n.t("free", lang), "ratio_sentence_free"
-        elif ref_value == 0:
-            ratio = "—"
-        elif ref_value / value >= 1.5:
-            ratio = f"1/{ref_value / value:,.0f}"
+            ratio, sentence = i18n.t("free", lang), i18n.t("ratio_sentence_free", lang, model=r.label)
+        elif r0[col] == 0:
+            ratio, sentence = "—", i18n.t("ratio_ref_free", lang, ref=ref)
+        elif r.label == ref:
+            ratio, sentence = "1", ""
         else:
-            ratio, key = f"{value / ref_value:,.2g}×", "ratio_sentence_more"
-        out.append(
-            {
-                "model": r.label,
-                "price": value,
-                "ratio": ratio,
-                "sentence": i18n.t(key, lang, model=r.label, ref=ref, ratio=ratio),
-                "source": r.source,
-            }
-        )
+            same = r.currency == r0["currency"]
+            x = r.price_1m / r0["price_1m"] if same else value / r0[col]
+            ratio, sentence = ratio_short(x, lang), compare(r.label, ref, x, lang)
+            if not same:  # name the rate the converted one of the two went through
+                converted = r0 if r.currency == view.currency else pd.Series({"fx_month": r.fx_month,
+                                                                               "usd_cny": r.usd_cny})
+                sentence += i18n.t("ratio_at_rate", lang, month=converted["fx_month"],
+                                   rate=f"{converted['usd_cny']:.4f}")
+        out.append({"model": r.label, "price": value, "ratio": ratio, "sentence": sentence, "source": r.source})
     return pd.DataFrame(out)
 
 
@@ -713,15 +718,16 @@ def trend_chart(
     view: View,
     *,
     value: str = "usd_per_1m",
-    width_px: int = 900,
+    width_px: int = 900, credit: str = "pricewar",
 ) -> go.Figure:
-    """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis."""
+    """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis;
+    below the minimums (:func:`pricewar.trend.shortfall`) the points alone, and a title saying why."""
     lang = view.lang
     fig = Draft()
     sep = "；" if lang == "zh" else "; "
     per_m = unit(view.currency, lang)
     subtitle = sep.join([set_name, kind_label(view.kind, lang), per_m])
-    if points.empty or result is None:
+    if points.empty:
         return frame(fig, i18n.t("nothing_selected", lang), subtitle, [], width_px=width_px)
     fig.add_trace(
         _trace(
@@ -741,20 +747,21 @@ def trend_chart(
         )
     )
     t0, t1 = points["date"].min(), points["date"].max()
-    xs = pd.date_range(t0, t1, periods=20)
-    years = [(x - result["start"]).days / 365.25 for x in xs]
-    fig.add_trace(
-        _trace(
-            "scatter",
-            x=xs,
-            y=[10 ** (result["intercept"] + result["slope"] * y) for y in years],
-            mode="lines",
-            line={"color": "#D55E00", "dash": "dash", "width": 2},
-            name=esc(i18n.t("trend_fit", lang)),
-            hoverinfo="skip",
-            meta={"role": "fit"},
+    if result is not None:
+        xs = pd.date_range(t0, t1, periods=20)
+        years = [(x - result["start"]).days / 365.25 for x in xs]
+        fig.add_trace(
+            _trace(
+                "scatter",
+                x=xs,
+                y=[10 ** (result["intercept"] + result["slope"] * y) for y in years],
+                mode="lines",
+                line={"color": "#D55E00", "dash": "dash", "width": 2},
+                name=esc(i18n.t("trend_fit", lang)),
+                hoverinfo="skip",
+                meta={"role": "fit"},
+            )
         )
-    )
     positive = points["price"][points["price"] > 0]
     decades = math.log10(positive.max() / positive.min()) if len(positive) else 0
     fig.update_yaxes(
@@ -764,9 +771,7 @@ def trend_chart(
         title={"text": esc(unit(view.currency, lang))},
         gridcolor="#eee",
     )
-    fig.update_xaxes(gridcolor="#eee", tickformat=DATE_TICKS[lang])
-    title = i18n.t(
-        "trend_title", lang, factor=f"{result['factor']:.0f}", low=f"{result['low']:.0f}", high=f"{result['high']:.0f}"
-    )
-    notes = [source_line(points, lang), i18n.t("trend_method", lang, n=result["n"])]
+    date_axis(fig, t0, t1, lang, width_px)
+    title = findings.decline(result, points, lang)
+    notes = [source_line(points, lang, by=credit), i18n.t("trend_method", lang, n=len(points))]
     return frame(fig, title, subtitle, notes, width_px=width_px)

@@ -16,12 +16,13 @@ import pandas as pd
 from pricewar import schema
 from pricewar.errors import DataDirError, DataError, Problem
 from pricewar.normalize import normalize, series_table
-from pricewar.records import Claim, ModelClass, PublishedRate, model_label
+from pricewar.records import Claim, Correction, ModelClass, PublishedRate, Release, model_label
 from pricewar.tables import Table, read_table
 from pricewar.validate import (
     Rows,
     check_claims,
     check_classes,
+    check_corrections,
     check_events,
     check_fx,
     check_prices,
@@ -85,6 +86,8 @@ class Dataset:
     claims: tuple[Claim, ...] = ()
     classes: tuple[ModelClass, ...] = ()
     rates: tuple[PublishedRate, ...] = ()
+    release: Release | None = None  # corrections.yaml's release: the data's version and "as of" day
+    corrections: tuple[Correction, ...] = ()  # newest first
     files: dict[str, str] = field(default_factory=dict)  # optional file → "ok", "absent", "empty", "invalid"
     problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # optional file → its problems
     counts: dict[str, int] = field(default_factory=dict)
@@ -94,7 +97,10 @@ class Dataset:
         text = (f"{c['prices']} prices ({c['models']} models, {c['price_vendors']} vendors), "
                 f"{c['events']} events, {c['sources']} sources, {c['vendors']} vendors, "
                 f"{c['fx_months']} FX months, {c['disputes']} disputed facts")
-        extras = [f"{len(self.claims)} claims", f"{len(self.classes)} classes", f"{len(self.rates)} published rates"]
+        extras = [f"{len(self.claims)} claims", f"{len(self.classes)} classes", f"{len(self.rates)} published rates",
+                  f"{len(self.corrections)} corrections"]
+        if self.release is not None:
+            extras.append(f"release {self.release.version} as of {self.release.as_of}")
         return text + ", " + ", ".join(extras)
 
     def missing(self, name: str) -> str | None:
@@ -180,6 +186,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     class_ids = {c.id for c in optional["classes"][0]} if optional["classes"][2] in ("ok", "empty", "absent") else None
     read_optional("claims", lambda d: check_claims(F["claims"], d, models, source_ids, class_ids))
     read_optional("rates", lambda d: check_rates(F["rates"], d, source_ids))
+    read_optional("corrections", lambda d: check_corrections(F["corrections"], d, source_ids))
     left_out = {name: tuple(p) for name, (_, p, state) in optional.items() if state == "invalid"}
 
     if problems:
@@ -296,8 +303,9 @@ def _build(base, version, prices_t: Table, optional: dict, source_records, vendo
         "disputes": int((prices["dispute_en"].str.strip() != "").sum() + (events["dispute_en"] != "").sum()),
     }
     return Dataset(base, version, prices, normalized, series, events, event_sources, sources, vendors, fx,
-                   tuple(optional["claims"]), tuple(optional["classes"]), tuple(optional["rates"]), files,
-                   left_out, counts)
+                   tuple(optional["claims"]), tuple(optional["classes"]), tuple(optional["rates"]),
+                   next((r for r in optional["corrections"] if isinstance(r, Release)), None),
+                   tuple(r for r in optional["corrections"] if isinstance(r, Correction)), files, left_out, counts)
 
 
 def _text(value: object) -> str:

@@ -1,7 +1,9 @@
 """Normalization: stated prices → comparable step series.
 
 * every price per **million** tokens, in **CNY and USD**; a converted number carries the monthly USD/CNY
-  average of the month its price took effect (``usd_cny``, ``fx_month``) so a chart can state it;
+  average of the month its price took effect (``usd_cny``, ``fx_month``) so a chart can state it — that is
+  how a price curve is drawn (a step stays flat). A comparison *on a date* converts every price it compares
+  at that date's month instead (:func:`on_date`), so a ratio is the same in both currency views;
 * ``series``: what a chart plots — ``cache_miss`` rows join the ``input`` series (vendors that price
   input by cache state the miss price as the one that compares with other models' input);
 * **step series** per (vendor, model, tier, series) holding only the change points, each with the date
@@ -167,6 +169,32 @@ def series_table(normalized: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     :func:`normalize`'s rows."""
     steps = step_series(normalized)
     return pd.concat([steps, blended(steps, fx)], ignore_index=True)
+
+
+def rate_for(fx: pd.DataFrame, when: str | pd.Timestamp) -> tuple[str, float]:
+    """(month, CNY per US$) for the month of ``when``: its published monthly average, or the nearest
+    published month (the last one for a month after the series ends, the first before it starts)."""
+    month = pd.Timestamp(when).strftime("%Y-%m")
+    months = fx["month"].tolist()
+    order = sorted(range(len(months)), key=months.__getitem__)
+    earlier = [i for i in order if months[i] <= month]
+    i = earlier[-1] if earlier else order[0]
+    return str(months[i]), float(fx["usd_cny"].iloc[i])
+
+
+def on_date(rows: pd.DataFrame, when: str | pd.Timestamp, fx: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` (prices in effect on ``when``) with every price converted at ``when``'s monthly rate: the
+    money rule for a comparison on a date. A price keeps its stated value in its own currency, so two
+    prices stated in the same currency compare without any exchange rate."""
+    month, rate = rate_for(fx, when)
+    out = rows.copy()
+    price = out["price_1m"].to_numpy(dtype="float64")
+    is_cny = (out["currency"] == "CNY").to_numpy()
+    out["usd_cny"] = rate
+    out["fx_month"] = month
+    out["cny_per_1m"] = np.where(is_cny, price, price * rate)
+    out["usd_per_1m"] = np.where(is_cny, price / rate, price)
+    return out
 
 
 def price_at(series: pd.DataFrame, when: str | pd.Timestamp) -> pd.DataFrame:

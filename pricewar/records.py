@@ -73,11 +73,17 @@ class Check:
     claimed: float | tuple[float, float] = 0.0
     currency: str = "CNY"
     model_class: str = ""
+    bound: str = "about"  # or "at_least": the claimed figure or beyond it
+    each: str = ""  # a change naming several subjects: "all" or "most" must hold
+    reason: Text = NO_TEXT  # not_checkable: why prices cannot test it
+    unstated: bool = False  # the baseline was given as a list of candidates
 
     @property
     def stated(self) -> bool:
         """Whether the claim names what it compares with (else each candidate is shown, no verdict)."""
-        return len(self.b) <= 1 and not (self.type == "change" and len(self.a) > 1)
+        if self.each:
+            return True
+        return not self.unstated and len(self.b) <= 1 and not (self.type == "change" and len(self.a) > 1)
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,28 @@ class PublishedRate:
     source: str
     who: Text
     factor_low: float
-    factor_high: float
+    factor_high: float | None  # None: "at least factor_low", no upper bound
     headline: Text
     method: Text
+    differs: Text  # how its method differs from the dataset's fit
+
+
+@dataclass(frozen=True)
+class Release:
+    """The data's version and the day it speaks as of."""
+
+    version: str
+    as_of: date
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change to a figure the dashboard published: when, which, the old and the new value, and why."""
+
+    id: str
+    date: date
+    subject: Text
+    old: Text
+    new: Text
+    why: Text
+    sources: tuple[str, ...] = ()

@@ -88,11 +88,15 @@ UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
 FX_COLUMNS = ("month", "usd_cny", "source")
 
 # --- claims.yaml ------------------------------------------------------------------------------------
-CHECK_TYPES = ("ratio", "cheaper", "change", "level", "annual_decline")
+CHECK_TYPES = ("ratio", "cheaper", "change", "level", "annual_decline", "not_checkable")
+BOUNDS = ("about", "at_least")
+"""``about``: the claimed figure within a tolerance; ``at_least``: the figure or beyond it ("95% 以上")."""
+EACH = ("all", "most")
+"""A change claim naming several subjects: each must hold, or most must ("大多在80%以上")."""
 CLAIM_FIELDS = ("id", "source", "said_by", "quote", "claim", "check", "note")
 CLAIM_TEXTS = ("claim", "said_by", "note")
 CHECK_FIELDS = ("type", "a", "b", "date", "a_date", "b_date", "from", "to", "kinds", "claimed", "currency",
-                "class")
+                "class", "bound", "each", "reason")
 MODEL_REF_FIELDS = ("model", "tier", "from", "to")
 BASELINE_SET_FIELDS = ("label", "models")
 
@@ -100,8 +104,17 @@ BASELINE_SET_FIELDS = ("label", "models")
 CLASS_FIELDS = ("id", "name", "models", "note")
 
 # --- published_rates.yaml ---------------------------------------------------------------------------
-RATE_FIELDS = ("id", "source", "who", "factor_low", "factor_high", "headline", "method")
-RATE_TEXTS = ("who", "headline", "method")
+RATE_FIELDS = ("id", "source", "who", "factor_low", "factor_high", "headline", "method", "differs")
+RATE_TEXTS = ("who", "headline", "method", "differs")
+"""``factor_high`` may be left out: the figure is "at least factor_low" (Robin Li's "90%以上").
+``differs`` says how its method differs from the dataset's own fit."""
+
+# --- corrections.yaml -------------------------------------------------------------------------------
+RELEASE_FIELDS = ("version", "as_of")
+"""The data's release: a version and the day it speaks as of, shown on every chart, CSV and export."""
+CORRECTION_FIELDS = ("id", "date", "subject", "old", "new", "why", "sources")
+CORRECTION_TEXTS = ("subject", "old", "new", "why")
+"""Every change to a figure the dashboard published: when, which figure, the old and new value, why."""
 
 # --- shared -----------------------------------------------------------------------------------------
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -119,12 +132,14 @@ FILES = {
     "claims": "claims.yaml",
     "classes": "classes.yaml",
     "rates": "published_rates.yaml",
+    "corrections": "corrections.yaml",
 }
 """Every file of a data folder, by the name the code uses for it."""
 
 REQUIRED_FILES = ("prices", "sources", "vendors", "fx")
-OPTIONAL_FILES = ("events", "claims", "classes", "rates")
+OPTIONAL_FILES = ("events", "claims", "classes", "rates", "corrections")
 """May be absent or hold an empty list: the pages that need one say so; the others render as usual."""
 
-TOP_KEYS = {"events": "events", "sources": "sources", "claims": "claims", "classes": "classes", "rates": "rates"}
+TOP_KEYS = {"events": "events", "sources": "sources", "claims": "claims", "classes": "classes", "rates": "rates",
+            "corrections": "corrections"}
 """The top-level list key of each YAML file."""

@@ -6,25 +6,93 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from pricewar import i18n
 from pricewar.view import View
 
 
+def plain(value: float, digits: int = 3) -> str:
+    """``value`` to ``digits`` significant digits, never in scientific notation: 0.00005, 0.00123, 13.9."""
+    return np.format_float_positional(float(value), precision=digits, unique=False, fractional=False, trim="-")
+
+
+def whole(value: float) -> str:
+    """A whole number with thousands separators: 1,140,108."""
+    return f"{round(value):,}"
+
+
 def money(value: float, currency: str, lang: str) -> str:
-    """1 → "1 元" / "CNY 1"; small numbers keep their significant digits; 0 → free."""
+    """1 → "1 元" / "¥1"; small numbers keep three significant digits; 0 → free."""
     if value == 0:
         return i18n.t("free", lang)
     if value >= 100:
-        text = f"{value:,.0f}"
+        text = whole(value)
     elif value >= 1:
         text = f"{value:.2f}".rstrip("0").rstrip(".")
     else:
-        text = f"{value:.3g}"
+        text = plain(value)
     if currency == "CNY":
         return f"{text} 元" if lang == "zh" else f"¥{text}"
     return f"{text} 美元" if lang == "zh" else f"${text}"
+
+
+RATIO_FORMS = ("times", "share", "same", "about")
+
+
+def ratio_form(ratio: float) -> tuple[str, str]:
+    """How a writer states ``ratio`` (A ÷ B, both paid): ("times", "207") from 10 up as a whole number and
+    ("times", "2.1") from 1 to 10 with one decimal; ("share", "80%") from 1/2 to 1; ("share", "1/72") below
+    1/2; ("same", "") when equal and ("about", "") when the rounding would show 1.0× or 100%."""
+    if ratio == 1:
+        return "same", ""
+    if ratio > 1:
+        if round(ratio, 1) >= 10:
+            return "times", whole(ratio)
+        shown = f"{ratio:.1f}"
+        return ("about", "") if shown == "1.0" else ("times", shown)
+    if ratio >= 0.5:
+        shown = f"{ratio * 100:.0f}"
+        return ("about", "") if shown == "100" else ("share", f"{shown}%")
+    inverse = 1 / ratio
+    return "share", "1/" + (whole(inverse) if round(inverse, 1) >= 10 else f"{inverse:.1f}".removesuffix(".0"))
+
+
+def factor(value: float) -> str:
+    """A factor per year: whole from 10 up, one decimal from 1 to 10, two significant digits below 1."""
+    if round(value, 1) >= 10:
+        return whole(value)
+    return f"{value:.1f}" if value >= 1 else plain(value, 2)
+
+
+def rate_range(result: dict, lang: str) -> str:
+    """The fit as a table cell: "13× (5.5–33×)" / "13 倍（5.5–33 倍）"."""
+    f, lo, hi = factor(result["factor"]), factor(result["low"]), factor(result["high"])
+    return f"{f} 倍（{lo}–{hi} 倍）" if lang == "zh" else f"{f}× ({lo}–{hi}×)"
+
+
+def published_range(low: float, high: float | None, lang: str) -> str:
+    """A published figure: "10×", "9–900×", "at least 10×" when it has no upper bound."""
+    if high is None:  # as published: 9, 900, 40 — not rounded like a computed factor
+        return i18n.t("at_least", lang, x=plain(low, 6))
+    text = plain(low, 6) if low == high else f"{plain(low, 6)}–{plain(high, 6)}"
+    return f"{text} 倍" if lang == "zh" else f"{text}×"
+
+
+def ratio_short(ratio: float, lang: str) -> str:
+    """The ratio alone, for a table cell: "207×" / "207 倍", "80%", "1/72", "=" / "≈"."""
+    form, number = ratio_form(ratio)
+    if form == "times":
+        return f"{number} 倍" if lang == "zh" else f"{number}×"
+    return {"same": "=", "about": "≈"}.get(form, number)
+
+
+def compare(a: str, b: str, ratio: float, lang: str) -> str:
+    """A sentence to quote about two paid prices, naming both: "GPT-4 8k costs 207× as much as
+    DeepSeek-V2", "DeepSeek-V2 的价格是 GPT-4 8k 的 1/207"."""
+    form, number = ratio_form(ratio)
+    return i18n.t(f"ratio_{form}", lang, a=a, b=b, x=number)
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -60,17 +128,25 @@ def fx_note(rows: pd.DataFrame, currency: str, lang: str) -> str:
     if not converted.any():
         return ""
     rates = dict(zip(rows["fx_month"][converted].tolist(), rows["usd_cny"][converted].tolist(), strict=True))
-    parts = [f"{m} {rates[m]:.4g}" for m in sorted(rates)]
+    parts = [f"{m} {plain(rates[m], 5)}" for m in sorted(rates)]
     if len(parts) > 4:
         parts = [*parts[:2], "…", *parts[-1:]]
     return i18n.t("fx_note", lang, rates=", ".join(parts))
 
 
-def source_line(rows: pd.DataFrame, lang: str, column: str = "source", limit: int = 6) -> str:
-    """"Source: a, b, c +2 · pricewar": the source ids behind the rows, in order of first use."""
+def credit(release, lang: str) -> str:
+    """"pricewar data 2026.12.1, as of 2026-12-01": the data's version and day, or "pricewar" without one."""
+    if release is None:
+        return "pricewar"
+    return i18n.t("credit", lang, version=release.version, as_of=release.as_of.isoformat())
+
+
+def source_line(rows: pd.DataFrame, lang: str, column: str = "source", limit: int = 6, by: str = "pricewar") -> str:
+    """"Source: a, b, c +2 · pricewar data 2026.12.1, as of 2026-12-01": the source ids behind the rows, in
+    order of first use, and the credit ``by``."""
     ids = list(dict.fromkeys(s.strip() for cell in rows[column] for s in str(cell).split(";") if s.strip()))
     shown = ", ".join(ids[:limit]) + (f" +{len(ids) - limit}" if len(ids) > limit else "")
-    return i18n.t("source_line", lang, sources=shown or "—")
+    return i18n.t("source_line", lang, sources=shown or "—", credit=by)
 
 
 def wrap(text: str, size: float, width_px: float) -> list[str]:

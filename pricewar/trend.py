@@ -17,6 +17,12 @@ from pricewar import i18n
 from pricewar.load import Dataset
 
 INTERVAL = 0.90  # the fit's two-sided interval
+MIN_POINTS = 5
+"""A yearly rate needs at least this many changes of the cheapest price …"""
+MIN_DAYS = 365
+"""… spread over at least twelve months, from the first change to the last: a fit on fewer points or a
+shorter span extrapolates a few weeks of cuts into absurd yearly figures (3,368,203× a year from five
+points over four months). Below either minimum the chart shows the points and says why there is no rate."""
 
 
 def t_quantile(p: float, df: int) -> float:
@@ -102,6 +108,26 @@ def fit(points: pd.DataFrame) -> dict | None:
         "n": n,
         "start": t0,
     }
+
+
+SHORTFALLS = ("too_few", "too_short")
+
+
+def shortfall(points: pd.DataFrame) -> tuple[str, dict] | None:
+    """Why ``points`` cannot give a yearly rate — ("too_few", …) or ("too_short", …) with the numbers for
+    the sentence — or ``None`` when they meet both minimums."""
+    n = len(points)
+    days = int((points["date"].max() - points["date"].min()).days) if n else 0
+    if n < MIN_POINTS:
+        return "too_few", {"n": n, "min": MIN_POINTS}
+    if days < MIN_DAYS:
+        return "too_short", {"months": round(days / 30.44, 1), "min": MIN_DAYS // 30}
+    return None
+
+
+def yearly(points: pd.DataFrame) -> dict | None:
+    """The fit of ``points`` when they meet the minimums (:data:`MIN_POINTS`, :data:`MIN_DAYS`), else ``None``."""
+    return None if shortfall(points) is not None else fit(points)
 
 
 def in_class(series: pd.DataFrame, models: Sequence[str]) -> pd.DataFrame:

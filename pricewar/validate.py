@@ -16,7 +16,18 @@ import pandas as pd
 
 from pricewar import schema
 from pricewar.errors import NO_VALUE, Problem
-from pricewar.records import NO_TEXT, Baseline, Check, Claim, ModelClass, ModelRef, PublishedRate, Text
+from pricewar.records import (
+    NO_TEXT,
+    Baseline,
+    Check,
+    Claim,
+    Correction,
+    ModelClass,
+    ModelRef,
+    PublishedRate,
+    Release,
+    Text,
+)
 from pricewar.tables import Table
 from pricewar.yamlio import Record
 
@@ -337,25 +348,29 @@ class _RecordChecker:
             return None
         return stamp
 
-    def both_langs(self, field: str, required: bool = True) -> Text | None:
+    def both_langs(self, key: str, required: bool = True, node: dict | None = None, field: str = "") -> Text | None:
         """A reader-facing text: a mapping with a non-empty text per language (the one bilingual form of
-        every YAML file). ``None`` when absent and optional, or when it has a problem."""
-        value = self.record.get(field)
+        every YAML file). ``None`` when absent and optional, or when it has a problem. ``node``: a mapping
+        inside the record (``field`` names it in problems)."""
+        node = self.record if node is None else node
+        field = field or key
+        value = node.get(key)
+        line = node.line_of(key) if isinstance(node, Record) and node is not self.record else None
         if value is None and not required:
             return None
         if not isinstance(value, dict):
-            self.add(field, _short(value), "a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}")
+            self.add(field, _short(value), "a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}", line)
             return None
         out = {}
         for lang in schema.LANGS:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 self.add(f"{field}.{lang}", _short(text),
-                         f"a non-empty {'Chinese' if lang == 'zh' else 'English'} text")
+                         f"a non-empty {'Chinese' if lang == 'zh' else 'English'} text", line)
             else:
                 out[lang] = text
         for extra in sorted(set(value) - set(schema.LANGS)):
-            self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'")
+            self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'", line)
         return Text(**out) if len(out) == len(schema.LANGS) else None
 
     def source(self, sources: set[str] | None) -> str | None:
@@ -561,6 +576,13 @@ def _claim_check(c: _RecordChecker, models: set[str] | None, classes: set[str] |
     if ctype not in schema.CHECK_TYPES:
         c.add("check.type", _short(ctype), _one_of(schema.CHECK_TYPES), at("type"))
         return None
+    if ctype == "not_checkable":
+        reason = c.both_langs("reason", node=node, field="check.reason")
+        return Check(ctype, kinds=(), reason=reason or NO_TEXT)
+    bound = node.get("bound", "about")
+    if bound not in schema.BOUNDS:
+        c.add("check.bound", _short(bound), _one_of(schema.BOUNDS), at("bound"))
+        bound = "about"
     claimed = _claimed(node.get("claimed"), ranges=ctype in ("ratio", "level"))
     if claimed is None:
         c.add("check.claimed", _short(node.get("claimed")),
@@ -573,14 +595,15 @@ def _claim_check(c: _RecordChecker, models: set[str] | None, classes: set[str] |
             c.add("check.class", _short(cls), "a class id from classes.yaml", at("class"))
         if isinstance(claimed, float) and claimed <= 0:
             c.add("check.claimed", node.get("claimed"), "a factor > 0 (10 = ten times cheaper a year)", at("claimed"))
-        return Check(ctype, kinds=("blended",), claimed=claimed or 0.0, model_class=str(cls))
+        return Check(ctype, kinds=("blended",), claimed=claimed or 0.0, model_class=str(cls), bound=bound)
     kinds = node.get("kinds", ["input"])
     if not isinstance(kinds, list) or not kinds or any(k not in schema.SERIES_KINDS for k in kinds):
         c.add("check.kinds", _short(kinds), "a list of price kinds: " + ", ".join(schema.SERIES_KINDS), at("kinds"))
         kinds = ["input"]
     a = _refs(c, node.get("a"), "check.a", at("a"), models, sets=False)
     when = {k: c.date_in(node, k, f"check.{k}", required=False) for k in ("date", "a_date", "b_date", "from", "to")}
-    check = Check(ctype, tuple(kinds), a=a, claimed=claimed or 0.0)
+    check = Check(ctype, tuple(kinds), a=a, claimed=claimed or 0.0, bound=bound,
+                  unstated=isinstance(node.get("b"), list) or (ctype == "change" and isinstance(node.get("a"), list)))
     if ctype == "level":
         currency = node.get("currency", "CNY")
         if currency not in schema.CURRENCIES:
@@ -591,6 +614,12 @@ def _claim_check(c: _RecordChecker, models: set[str] | None, classes: set[str] |
             c.add("check.a", f"{len(a)} models", "one model", at("a"))
         return replace(check, a_date=_day(when["date"]), currency=str(currency))
     if ctype == "change":
+        each = node.get("each", "")
+        if each and (each not in schema.EACH or len(a) < 2):
+            c.add("check.each", _short(each),
+                  _one_of(schema.EACH) + ", with a list of the subjects the claim names in 'a'", at("each"))
+            each = ""
+        check = replace(check, each=str(each))
         for ref in a:
             if (ref.start or when["from"]) is None or (ref.end or when["to"]) is None:
                 c.add("check.from", None, f"the dates of the change ('from' and 'to') on the check or on each "
@@ -704,14 +733,61 @@ def check_rates(label: str, data: object, sources: set[str] | None) -> tuple[lis
         factors = {}
         for f in ("factor_low", "factor_high"):
             v = r.get(f)
-            if isinstance(v, bool) or not isinstance(v, int | float) or not (0 < v < float("inf")):
-                c.add(f, _short(v), "a number > 0: the fall per year as a factor (10 = ten times cheaper)")
+            if f == "factor_high" and v is None:  # left out: "at least factor_low"
+                factors[f] = None
+            elif isinstance(v, bool) or not isinstance(v, int | float) or not (0 < v < float("inf")):
+                expected = "a number > 0: the fall per year as a factor (10 = ten times cheaper)"
+                if f == "factor_high":
+                    expected += "; leave it out for 'at least factor_low'"
+                c.add(f, _short(v), expected)
             else:
                 factors[f] = float(v)
-        if len(factors) == 2 and factors["factor_low"] > factors["factor_high"]:
+        if len(factors) == 2 and factors["factor_high"] is not None and factors["factor_low"] > factors["factor_high"]:
             c.add("factor_high", r["factor_high"], f"a factor ≥ factor_low ({r['factor_low']})")
         if not c.problems:
             out.append(PublishedRate(r["id"], source, texts["who"], factors["factor_low"], factors["factor_high"],
-                                     texts["headline"], texts["method"]))
+                                     texts["headline"], texts["method"], texts["differs"]))
         problems += c.problems
     return out, problems
+
+
+# --- corrections.yaml ---------------------------------------------------------------------------------
+def check_corrections(label: str, data: object, sources: set[str] | None) -> tuple[list, list[Problem]]:
+    """The release (``release: {version, as_of}``) and the corrections log: ``[Release, *Correction]``,
+    newest correction first."""
+    problems, checkers = _checkers(label, data, "corrections", "correction", schema.CORRECTION_FIELDS)
+    out: list = []
+    release = data.get("release") if isinstance(data, dict) else None
+    if release is not None or isinstance(data, dict) and "release" in data:
+        line = data.line_of("release") if isinstance(data, Record) else 1
+        if not isinstance(release, dict) or not isinstance(release.get("version"), str | int | float) \
+                or not str(release.get("version")).strip():
+            problems.append(Problem(label, line, "release.version", _short(release),
+                                    "a version as text, like '2026.12.1'"))
+        else:
+            as_of = release.get("as_of")
+            stamp = (pd.to_datetime(str(as_of), format="%Y-%m-%d", errors="coerce") if _DATE_RE.match(str(as_of))
+                     else pd.NaT)
+            if pd.isna(stamp):
+                problems.append(Problem(label, release.line_of("as_of") if isinstance(release, Record) else line,
+                                        "release.as_of", _short(as_of), "the day the data speaks as of, as YYYY-MM-DD"))
+            else:
+                out.append(Release(str(release["version"]), stamp.date()))
+            for extra in sorted(set(release) - set(schema.RELEASE_FIELDS)):
+                problems.append(Problem(label, line, f"release.{extra}", NO_VALUE, "only 'version' and 'as_of'"))
+    corrections = []
+    for c in checkers:
+        when = c.date("date")
+        texts = {f: c.both_langs(f) for f in schema.CORRECTION_TEXTS}
+        ids = c.record.get("sources", [])
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            c.add("sources", _short(ids), "a list of source ids from sources.yaml (may be empty)")
+            ids = []
+        for i in ids:
+            if sources is not None and i not in sources:
+                c.add("sources", i, "a source id from sources.yaml")
+        if not c.problems:
+            corrections.append(Correction(c.record["id"], when.date(), texts["subject"], texts["old"], texts["new"],
+                                          texts["why"], tuple(ids)))
+        problems += c.problems
+    return out + sorted(corrections, key=lambda x: x.date, reverse=True), problems

@@ -3,6 +3,7 @@ round-trips, bad parameters give a notice, and bad data shows a message, never a
 
 import json
 import os
+import re
 
 import pandas as pd
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from pricewar import i18n
 from pricewar.safe import md
 from pricewar.view import PARAMS
 
@@ -117,7 +119,7 @@ def test_bad_parameters_fall_back_with_one_notice():
     assert not at.exception
     assert [t.value for t in at.toast] == [md("These link parameters were not valid; the default or the nearest "
                                               "valid value is shown: vendor=nosuch → ignored; from=2024-13-01 → "
-                                              "2023-03-14; currency=EUR → CNY; kind=<b>x</b> → input")]
+                                              "2023-03-01; currency=EUR → CNY; kind=<b>x</b> → input")]
     assert trace_names(figs(at)[0]) == {"DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1"}
     assert "currency" not in at.query_params and at.query_params["vendor"] == "deepseek"
 
@@ -137,7 +139,9 @@ def test_compare_reference_model_and_dates():
     at = run("app_pages/compare.py", {"lang": "en", "ref": "GPT-4 Turbo"})
     table = at.dataframe[0].value
     row = table[table["Model"] == "Doubao-pro 32k"].iloc[0]
-    assert row["Sentence to quote"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
+    # on the data's last day, both converted at that month's rate, which the sentence names
+    assert row["Sentence to quote"] == ("Doubao-pro 32k costs 1/90 of GPT-4 Turbo's price "
+                                        "(converted at 2025-06's average of 7.1804 元 per US$)")
     at.selectbox[0].set_value("DeepSeek-V2").run()
     assert at.query_params["ref"] == "DeepSeek-V2"
     at.date_input(key="w_at").set_value(__import__("datetime").date(2025, 2, 10)).run()
@@ -300,7 +304,7 @@ def test_claims_page_follows_the_vendor_filter():
     every = run("app_pages/claims.py", {"lang": "en"})
     kimi = run("app_pages/claims.py", {"lang": "en", "vendor": "moonshot"})
     heads = [m.value for m in kimi.markdown if "-badge[" in m.value]
-    assert any("Kimi's prices fell by more than 80%" in h for h in heads)
+    assert any("Qwen, Doubao, Kimi and Baidu mostly cut prices by more than 80%" in h for h in heads)
     assert not any("DeepSeek-V2 costs 1/70 of GPT-4 Turbo" in h for h in heads)  # names no Moonshot model
     total = len([m for m in every.markdown if "-badge[" in m.value])
     note = f"Only the claims about the chosen vendors (and those about the whole market): {len(heads)} of {total}."
@@ -312,11 +316,13 @@ def test_claims_page_follows_the_vendor_filter():
 def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
     at = run("app_pages/claims.py", {"lang": lang})
     assert not at.exception
-    assert len(at.table) == len([m for m in at.markdown if "-badge[" in m.value])  # the rows wait to be opened
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    checkable = [b for b in badges if i18n.t("verdict_not_checkable", lang) not in b]
+    assert len(at.table) == len(checkable) < len(badges)  # the rows wait to be opened; a cost claim has none
     at.session_state["rows_v2-70th-of-gpt-4-turbo"] = True  # the reader opens the first card's rows
     at.run()
-    verdicts = {"zh": ["成立", "大致成立", "不成立", "部分成立", "基准未说明"],
-                "en": ["Holds", "Roughly holds", "Does not hold", "Holds for some prices", "Unstated baseline"]}[lang]
+    verdicts = [i18n.t(f"verdict_{v}", lang) for v in ("holds", "roughly", "fails", "mixed", "baseline",
+                                                         "not_checkable")]
     badges = [m.value for m in at.markdown if "-badge[" in m.value]
     assert len(badges) >= 20 and all(any(f"[{v}]" in b for v in verdicts) for b in badges)
     first = at.table[0].value
@@ -332,11 +338,14 @@ def test_trend_page_fits_the_chosen_set_beside_the_published_figures():
     published = at.dataframe[0].value
     assert published.iloc[0, 0] == "This dataset (GPT-4 class)"
     assert {"Epoch AI (epoch-2025-03-12)", "Sam Altman (altman-three-observations)"} <= set(published.iloc[:, 0])
-    at.radio(key="w_trend_set").set_value("cn").run()
-    assert "Models from China" in header(figs(at)[0]) and header(figs(at)[0]) != title
-    assert at.query_params["set"] == "cn"
+    assert "at least 10×" in set(published.iloc[:, 1])  # Robin Li's "90%以上": no upper bound
     fit_line = [t for t in figs(at)[0]["data"] if (t.get("meta") or {}).get("role") == "fit"]
     assert len(fit_line) == 1
+    at.radio(key="w_trend_set").set_value("cn").run()
+    # five changes within four months: no yearly figure, and the title says why
+    assert header(figs(at)[0]).startswith("<b>The cheapest price's changes span only 4.1 months: too short for a")
+    assert "Models from China" in header(figs(at)[0]) and at.query_params["set"] == "cn"
+    assert not [t for t in figs(at)[0]["data"] if (t.get("meta") or {}).get("role") == "fit"]
 
 
 def test_story_steps_through_the_war_and_keeps_the_step_in_the_url(ds):
@@ -404,7 +413,7 @@ def test_the_data_table_shows_an_empty_tier_as_empty_text_not_none():
 
 
 # --- any data folder, any URL --------------------------------------------------------------------------------
-OPTIONAL = ("events.yaml", "claims.yaml", "classes.yaml", "published_rates.yaml")
+OPTIONAL = ("events.yaml", "claims.yaml", "classes.yaml", "published_rates.yaml", "corrections.yaml")
 
 
 def notices(at: AppTest) -> str:
@@ -536,3 +545,59 @@ def test_a_story_of_one_step_has_nothing_to_slide(monkeypatch):
     assert header(figs(at)[0]).startswith("<b>Step 1 of 1: DeepSeek-V2 launches")
     story_buttons = [b for b in at.button if b.label in ("Previous", "Next")]
     assert len(story_buttons) == 2 and all(b.disabled for b in story_buttons)  # nowhere to go
+
+
+# --- numbers a journalist can publish --------------------------------------------------------------------------
+def reader_text(at: AppTest) -> str:
+    """Every text a reader sees on the page: Markdown, captions, notices, tables and every string inside its
+    figures (titles, labels, hover texts, ticks)."""
+    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "toast")
+             for e in getattr(at, kind)]
+    parts += [t.value.to_string() for t in [*at.table, *at.dataframe]]
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    for fig in figs(at):
+        parts += list(strings(fig["data"])) + list(strings(fig["layout"]))
+    return "\n".join(parts)
+
+
+SCIENTIFIC = re.compile(r"(?<![\w#.\-])\d+(?:\.\d+)?[eE][+-]?\d+(?!\w)")  # 1e+02, 2.1e-05 — not a hash like 1e8eb0c
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_writes_a_number_in_scientific_notation(page, lang):
+    for query in ({"lang": lang}, {"lang": lang, "currency": "USD", "kind": "output", "at": "2024-05-06",
+                                   "ref": "DeepSeek-V2", "set": "all"}):
+        at = run(page, query)
+        if page.endswith("claims.py"):  # every card's rows too
+            for key in [k for k in at.session_state if str(k).startswith("rows_")]:
+                at.session_state[key] = True
+            at.run()
+        found = SCIENTIFIC.findall(reader_text(at))
+        assert not found, (page, query, found[:5])
+
+
+def test_one_ratio_reads_the_same_on_every_page_and_in_both_currencies():
+    # DeepSeek-V2 against GPT-4 Turbo on 2024-05-06: 1 元 against $10 × 7.2327 (May 2024) = 1/72 on input
+    for currency in ("CNY", "USD"):
+        compare = run("app_pages/compare.py", {"lang": "en", "currency": currency, "at": "2024-05-06",
+                                               "ref": "GPT-4 Turbo"})
+        table = compare.dataframe[0].value.set_index("Model")
+        assert table.loc["DeepSeek-V2", "Ratio"] == "1/72", currency
+        assert table.loc["DeepSeek-V2", "Sentence to quote"] == (
+            "DeepSeek-V2 costs 1/72 of GPT-4 Turbo's price (converted at 2024-05's average of 7.2327 元 per US$)")
+    claims = run("app_pages/claims.py", {"lang": "en"})
+    card = next(t.value for t in claims.table if "1/72" in t.value.to_string())
+    assert "1/72" in card.to_string() and "1/108" in card.to_string()
+    card = run("app_pages/timeline.py", {"lang": "en", "event": "deepseek-v2-launch"})
+    assert "1/72" in reader_text(card) and md("7.2327") in reader_text(card)  # the card's note names the rate

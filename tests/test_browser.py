@@ -124,7 +124,7 @@ def test_modebar_camera_downloads_a_1600_by_900_png(page: Page, app_url):
     with page.expect_download() as info:
         page.locator(".modebar-btn[data-title='Download plot as a PNG']").first.click()
     download = info.value
-    assert download.suggested_filename == "pricewar-prices-en-input-CNY-deepseek-2023-03-14_2025-06-30.png"
+    assert download.suggested_filename == "pricewar-prices-en-input-CNY-deepseek-2023-03-01_2025-06-30.png"
     data = open(download.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1600, 900)

@@ -1,10 +1,21 @@
 """The claim checker against verdicts worked out by hand from the articles' own figures."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from pricewar.claims import POINTS, RELATIVE, class_fit, evaluate, evaluate_all, judge_points, judge_relative, overall
+from pricewar.claims import (
+    POINTS,
+    RELATIVE,
+    Fit,
+    class_fit,
+    evaluate,
+    evaluate_all,
+    judge_points,
+    judge_relative,
+    overall,
+)
 from pricewar.records import Baseline, Check, Claim, ModelRef, Text
 
 
@@ -18,82 +29,137 @@ def gpt4_class_fit(ds):
     return class_fit(ds, "gpt-4-class")
 
 
-def outcome(claims, series, cid, trend=None):
-    return {(o.kind, o.baseline.name("en") if o.baseline else ""): o for o in evaluate(claims[cid], series, trend)}
+@pytest.fixture(scope="module")
+def fx(ds):
+    return ds.fx
 
 
-def test_v2_is_1_in_72_of_gpt_4_turbo_on_input_and_1_in_108_on_output(claims, series):
-    # by hand: 1 元 vs $10 × 7.2226 (Nov 2023) = 72.2 元; 2 元 vs $30 × 7.2226 = 216.7 元
-    got = outcome(claims, series, "v2-70th-of-gpt-4-turbo")
-    assert 1 / got[("input", "")].computed == pytest.approx(72.226)
-    assert 1 / got[("output", "")].computed == pytest.approx(108.339)
+def run(claim, series, fx, trend=None):
+    return evaluate(claim, series, fx, trend)
+
+
+def outcome(claims, series, cid, fx, trend=None):
+    return {(o.kind, o.baseline.name("en") if o.baseline else ""): o for o in run(claims[cid], series, fx, trend)}
+
+
+def test_v2_is_1_in_72_of_gpt_4_turbo_on_input_and_1_in_108_on_output(claims, series, fx):
+    # by hand, at the claim date's month: 1 元 vs $10 × 7.2327 (May 2024) = 72.3 元; 2 元 vs $30 × 7.2327 = 217 元
+    got = outcome(claims, series, "v2-70th-of-gpt-4-turbo", fx)
+    assert 1 / got[("input", "")].computed == pytest.approx(72.327)
+    assert 1 / got[("output", "")].computed == pytest.approx(108.4905)
     assert (got[("input", "")].verdict, got[("output", "")].verdict) == ("holds", "fails")
-    other = outcome(claims, series, "v2-100th-of-gpt-4-turbo")  # aikeji's "近百分之一" is the output side
+    other = outcome(claims, series, "v2-100th-of-gpt-4-turbo", fx)  # aikeji's "近百分之一" is the output side
     assert (other[("input", "")].verdict, other[("output", "")].verdict) == ("fails", "holds")
 
 
-def test_the_prices_behind_a_verdict_keep_what_the_source_stated(claims, series):
-    (row_a, row_b) = outcome(claims, series, "v2-70th-of-gpt-4-turbo")[("input", "")].prices
+def test_the_prices_behind_a_verdict_keep_what_the_source_stated(claims, series, fx):
+    (row_a, row_b) = outcome(claims, series, "v2-70th-of-gpt-4-turbo", fx)[("input", "")].prices
     assert (row_a.model, row_a.stated_price, row_a.stated_currency, row_a.stated_unit) == (
         "DeepSeek-V2", 1.0, "CNY", "per_1m_tokens")
-    assert (row_b.model, row_b.stated_currency, row_b.native, row_b.fx_month) == ("GPT-4 Turbo", "USD", 10.0, "2023-11")
+    # GPT-4 Turbo's price took effect in 2023-11, but the claim compares on 2024-05-06: May 2024's rate
+    assert (row_b.model, row_b.stated_currency, row_b.native, row_b.fx_month) == ("GPT-4 Turbo", "USD", 10.0, "2024-05")
     assert row_b.value == pytest.approx(10 * row_b.usd_cny) and row_b.line > 1
 
 
-def test_the_cuts_the_articles_state(claims, series):
+def test_the_cuts_the_articles_state(claims, series, fx):
     for cid, value in [("qwen-long-cut-97", -97.5), ("glm-3-turbo-cut-80", -80.0), ("hunyuan-standard-cuts", -55.0),
-                       ("hunyuan-pro-cut", -70.0)]:
-        (o,) = evaluate(claims[cid], series)
+                       ("hunyuan-standard-output-cut", -50.0), ("hunyuan-pro-cut", -70.0)]:
+        (o,) = run(claims[cid], series, fx)
         assert o.computed == pytest.approx(value) and o.verdict == "holds", cid
 
 
-def test_v3_full_price_is_four_times_on_output_twice_on_input(claims, series):
-    got = outcome(claims, series, "v3-full-price-4x")
-    assert got[("output", "")].computed == 4 and got[("output", "")].verdict == "holds"
-    assert got[("input", "")].computed == 2 and got[("input", "")].verdict == "fails"
-    assert overall(list(got.values())) == "mixed"
+def test_v3_full_price_is_checked_on_the_output_price_the_quote_names(claims, series, fx):
+    # "输出价格则定为每百万Token 8元，是优惠期的4倍": output only, 8 / 2 = 4
+    got = outcome(claims, series, "v3-full-price-4x", fx)
+    assert set(got) == {("output", "")}
+    assert got[("output", "")].computed == 4 and overall(list(got.values())) == "holds"
 
 
-def test_r1_within_1_20th_to_1_100th_of_o1(claims, series):
-    # 4 元 vs $15 × 7.2801 (Dec 2024) = 109.2 元 → 1/27; cache hit 1 元 → 1/55
-    got = outcome(claims, series, "r1-20th-to-100th-of-o1")
-    assert 1 / got[("input", "")].computed == pytest.approx(15 * 7.2801 / 4, rel=1e-3)
+def test_r1_within_1_20th_to_1_100th_of_o1(claims, series, fx):
+    # on 2025-02-13 at Feb 2025's rate: 4 元 vs $15 × 7.2734 = 109.1 元 → 1/27; cache hit 1 元 → 1/55
+    got = outcome(claims, series, "r1-20th-to-100th-of-o1", fx)
+    assert 1 / got[("input", "")].computed == pytest.approx(15 * 7.2734 / 4, rel=1e-4)
     assert {o.verdict for o in got.values()} == {"holds"}
 
 
-def test_unstated_baseline_gives_a_table_not_a_verdict(claims, series):
-    got = evaluate(claims["doubao-99-3-cheaper"], series)
+def test_unstated_baseline_gives_a_table_not_a_verdict(claims, series, fx):
+    got = run(claims["doubao-99-3-cheaper"], series, fx)
     by_base = {o.baseline.name("en"): o.computed for o in got}
     assert by_base["ERNIE 4.0 8k"] == pytest.approx((1 - 0.8 / 120) * 100)  # 99.33%: this baseline matches
-    assert by_base["GPT-4 Turbo"] == pytest.approx((1 - 0.8 / 72.226) * 100)
+    assert by_base["GPT-4 Turbo"] == pytest.approx((1 - 0.8 / (10 * 7.2609)) * 100)  # at July 2024's rate (7.2609)
     assert overall(got) == "baseline" and {o.verdict for o in got} == {"baseline"}
 
 
-def test_a_candidate_set_is_named_in_the_readers_language(claims, series):
-    got = evaluate(claims["domestic-35th-of-gpt-4o"], series)
-    assert got[0].baseline.name("en").startswith("the May 2024 cuts")
-    assert got[0].baseline.name("zh").startswith("2024 年 5 月降价的模型")
+def test_an_unstated_gpt_4_gives_both_gpt_4s_as_candidates(claims, series, fx):
+    # "降至GPT-4的1%": which GPT-4 is not said — against GPT-4 8k it is 1/217, against GPT-4 Turbo 1/72
+    got = outcome(claims, series, "v2-1pct-of-gpt-4", fx)
+    assert {b for _, b in got} == {"GPT-4 8k", "GPT-4 Turbo"}
+    assert 1 / got[("input", "GPT-4 8k")].computed == pytest.approx(30 * 7.2327)
+    assert overall(list(got.values())) == "baseline"
 
 
-def test_claims_the_data_contradicts(claims, series):
-    (kimi,) = evaluate(claims["kimi-cut-over-80"], series)
-    assert kimi.computed == 0 and kimi.verdict == "fails"  # moonshot-v1 list price unchanged
-    (qwen,) = evaluate(claims["qwen-max-sept-2024"], series)
+def test_one_reading_of_an_unstated_baseline_is_a_candidate_not_a_verdict(claims, series, fx):
+    got = run(claims["openai-90pct-in-18-months"], series, fx)
+    assert overall(got) == "baseline" and {o.baseline.name("en") for o in got} == {"GPT-4 8k"}
+
+
+def test_candidate_sets_hold_only_the_vendors_the_thread_names(claims, series, fx):
+    # the thread names DeepSeek, Zhipu, ByteDance's Doubao, Baidu's ERNIE and Alibaba's Qwen — never Tencent
+    for cid in ("domestic-35th-of-gpt-4o", "domestic-30x-cheaper-than-overseas", "domestic-95pct-overnight"):
+        assert not [r for r in claims[cid].refs if r.model.startswith("hunyuan")], cid
+    got = run(claims["domestic-35th-of-gpt-4o"], series, fx)
+    assert got[0].baseline.name("en").startswith("the cut models the thread names")
+    assert got[0].baseline.name("zh").startswith("帖文点名的降价模型")
+
+
+def test_every_named_subject_is_checked_and_mostly_means_more_than_half(claims, series, fx):
+    # "通义、豆包、Kimi、百度的降幅大多在80%以上": Qwen-Long −97.5% and ERNIE Speed −100% hold, Kimi's 0% fails,
+    # Doubao had no price before its launch: two of the three with data — mostly
+    claim = claims["kimi-cut-over-80"]
+    got = {o.baseline.name("en"): o for o in run(claim, series, fx)}
+    assert {k: (o.computed, o.verdict) for k, o in got.items()} == {
+        "Qwen-Long": (pytest.approx(-97.5), "holds"), "Doubao-pro 32k": (None, "no_data"),
+        "moonshot-v1 8k": (0.0, "fails"), "ERNIE Speed 8k": (-100.0, "holds")}
+    assert overall(list(got.values()), claim.check) == "holds"
+    assert overall(list(got.values()), replace(claim.check, each="all")) == "fails"
+
+
+def test_claims_the_data_contradicts(claims, series, fx):
+    (qwen,) = run(claims["qwen-max-sept-2024"], series, fx)
     assert qwen.computed == 20 and qwen.verdict == "fails"  # two tracker snapshots say 20 元, not 2.4
-    assert overall(evaluate(claims["v2-1pct-of-gpt-4"], series)) == "fails"  # 1/207, not 1/100
+    assert overall(run(claims["qwen-max-above-v3"], series, fx)) == "fails"  # 20/60 is 7.5–10× V3's 2/8, not "略高"
 
 
-def test_annual_decline_claims_against_the_gpt_4_class_trend(claims, series, gpt4_class_fit):
+def test_claims_prices_cannot_test_are_not_checkable_with_the_reason(claims, series, fx):
+    for cid in ("li-ernie-cost-99pct", "google-qa-cost-80pct"):
+        got = run(claims[cid], series, fx)
+        assert overall(got) == "not_checkable" and claims[cid].check.reason["en"], cid
+
+
+def test_annual_decline_claims_against_the_gpt_4_class_trend(claims, series, fx, gpt4_class_fit):
     assert gpt4_class_fit.low < 10 < gpt4_class_fit.high
-    (altman,) = evaluate(claims["altman-10x-a-year"], series, gpt4_class_fit)
+    (altman,) = run(claims["altman-10x-a-year"], series, fx, gpt4_class_fit)
     assert altman.verdict == "holds" and altman.computed == pytest.approx(gpt4_class_fit.factor)
     assert altman.fit == gpt4_class_fit
 
 
-def test_every_claim_gets_a_verdict_or_a_baseline_table(ds):
+def test_at_least_claims_hold_at_the_figure_or_beyond():
+    assert judge_points(-97.5, -95, "at_least") == "holds" and judge_points(-97.5, -95) == "holds"
+    assert judge_points(-100, -80, "at_least") == "holds" and judge_points(-100, -80) == "fails"
+    assert judge_relative(1 / 44, 1 / 30, "at_least") == "holds" and judge_relative(1 / 44, 1 / 30) == "fails"
+    assert judge_relative(40, 10, "at_least") == "holds"
+    fit = Fit("c", factor=13.7, low=5.5, high=33, n=9)
+    at_least = Check("annual_decline", ("blended",), claimed=10, bound="at_least")
+    assert run(crafted(at_least), None, None, fit)[0].verdict == "holds"
+    assert run(crafted(replace(at_least, claimed=20)), None, None, fit)[0].verdict == "roughly"  # inside the interval
+    assert run(crafted(replace(at_least, claimed=50)), None, None, fit)[0].verdict == "fails"
+
+
+def test_every_claim_gets_a_verdict_a_baseline_table_or_a_reason(ds):
     results = evaluate_all(ds)
     for claim, outcomes in results:
-        assert overall(outcomes) in ("holds", "roughly", "fails", "mixed", "baseline"), claim.id
+        word = overall(outcomes, claim.check)
+        assert word in ("holds", "roughly", "fails", "mixed", "baseline", "not_checkable"), claim.id
     assert len(results) == len(ds.claims) >= 20
 
 
@@ -112,18 +178,18 @@ def test_a_model_that_did_not_exist_yet_gives_no_data_not_a_verdict(series):
     too_early = Check("ratio", ("input",), a=(ModelRef("DeepSeek-V3"),), b=(Baseline((ModelRef("GPT-4o"),)),),
                       a_date=date(2024, 1, 1), b_date=date(2024, 6, 1),
                       claimed=0.1)
-    (o,) = evaluate(crafted(too_early), series)
+    (o,) = run(crafted(too_early), series, None)
     assert o.computed is None and o.verdict == "no_data" and overall([o]) == "no_data"
 
 
-def test_a_ratio_against_a_free_model_gives_no_data(series):
+def test_a_ratio_against_a_free_model_gives_no_data(series, fx):
     free = Check("ratio", ("input",), a=(ModelRef("DeepSeek-V2"),), b=(Baseline((ModelRef("ERNIE Speed", "8k"),)),),
                  a_date=date(2024, 6, 1), b_date=date(2024, 6, 1), claimed=0.5)
-    (o,) = evaluate(crafted(free), series)
+    (o,) = run(crafted(free), series, fx)
     assert o.verdict == "no_data"  # no ratio to a price of 0
 
 
 def test_claim_refs_name_subject_baselines_and_candidate_sets(claims):
     assert {r.label for r in claims["v2-70th-of-gpt-4-turbo"].refs} == {"DeepSeek-V2", "GPT-4 Turbo"}
-    assert {"GPT-4o", "GLM-4", "moonshot-v1 8k"} <= {r.label for r in claims["domestic-35th-of-gpt-4o"].refs}
+    assert {"GPT-4o", "GLM-4", "Qwen-Max"} <= {r.label for r in claims["domestic-35th-of-gpt-4o"].refs}
     assert claims["altman-10x-a-year"].refs == ()

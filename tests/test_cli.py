@@ -15,7 +15,8 @@ def test_valid_folder_prints_what_it_checked(capsys):
     assert main(["validate", str(GOOD)]) == 0
     out = capsys.readouterr().out
     assert out == (f"{GOOD}: valid — checked 14 prices (5 models, 5 vendors), 2 events, 3 sources, "
-                   "13 vendors, 4 FX months, 2 disputed facts, 3 claims, 2 classes, 1 published rates\n")
+                   "13 vendors, 4 FX months, 2 disputed facts, 3 claims, 2 classes, 1 published rates, 1 corrections, "
+                   "release 2024.6.1 as of 2024-06-30\n")
 
 
 def test_invalid_folder_prints_every_problem_with_its_path(bad_case, capsys):

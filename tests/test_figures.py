@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from pricewar import figures
-from pricewar.normalize import price_at
+from pricewar.normalize import on_date, price_at
 from pricewar.select import events_in_view, series_in_view, window_ends
 from pricewar.text import text_width
 
@@ -43,7 +43,7 @@ def test_currency_kind_and_language_change_the_figure(ds, series):
     assert usd.layout.yaxis.title.text == "US$ per million tokens"
     v2_out = next(t for t in model_traces(usd) if t.name == "DeepSeek-V2")
     assert v2_out.y[0] == pytest.approx(2 / 7.2327)  # 2 元 output at May 2024's rate
-    assert "Output" in header(usd) and "Converted at FRED monthly averages (2024-05 7.233" in header(usd)
+    assert "Output" in header(usd) and "Converted at FRED monthly averages (2024-05 7.2327" in header(usd)
     assert "按美联储" not in header(cny)  # nothing converted, no FX note
 
 
@@ -54,7 +54,7 @@ def test_free_prices_sit_on_a_labelled_floor_not_dropped(ds, series):
     ernie = next(t for t in model_traces(fig) if t.name == "ERNIE Speed 8k")
     assert ernie.y[-1] == floor and floor < min(v for t in model_traces(fig) for v in t.y if v != floor)
     assert "10 ** " not in str(floor) and fig.layout.yaxis.range[0] < __import__("math").log10(floor)
-    assert header(fig).startswith("<b>输入最低价从") and "降至免费" in header(fig)
+    assert header(fig).startswith("<b>输入最低价从") and "降至 免费（ERNIE Lite 8k" in header(fig)
 
 
 def test_disputed_points_are_ringed(ds, series):
@@ -121,14 +121,17 @@ def test_timeline_lanes_shapes_and_selection(ds):
 
 def test_ranking_is_sorted_and_its_title_states_the_spread(ds, series):
     view = war_view(lang="en", at=date(2024, 6, 1))
-    at = price_at(series[series["series"] == "input"], view.at)
+    at = on_date(price_at(series[series["series"] == "input"], view.at), view.at, ds.fx)
     fig = figures.ranking(at, ds.vendors, view)
     bars = fig.data[0]
     # plotly draws the first bar at the bottom: the dearest at the bottom, the free ones on top
     assert list(bars.y)[0] == "GPT-4 8k" and bars.text[-1] == "free"
     values = [v for v in bars.x]
     assert values == sorted(values, reverse=True)
-    assert header(fig).startswith("<b>On 2024-06-01,") and "GPT-4 8k cost 413× as much" in header(fig)
+    # both at June 2024's rate: $30 × 7.2547 = 217.6 元 against Qwen-Long's 0.5 元; the free ones named apart
+    assert header(fig).startswith(
+        "<b>On 2024-06-01, GPT-4 8k costs 435× as much as Qwen-Long, the cheapest paid model;")
+    assert "3</b><br><b>free (ERNIE" in header(fig)
 
 
 def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
@@ -138,17 +141,22 @@ def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
     after_trace = next(t for t in fig.data if t.name == "2024-06-01")
     cuts = dict(zip(after_trace.y, after_trace.text, strict=True))
     assert cuts["Qwen-Long"] == "−98%" and cuts["GLM-3-Turbo"] == "−80%" and cuts["hunyuan-standard"] == "−55%"
-    assert cuts["ERNIE Speed 8k"] == "−100%" and cuts["GPT-4 Turbo"] == "0%"
+    assert cuts["ERNIE Speed 8k"] == "−100%" and cuts["GPT-4 Turbo"] == "unchanged"
+    # launched inside the window, one price only: new, never 0%
+    assert cuts["DeepSeek-V2"] == "new" and cuts["GPT-4o"] == "new"
 
 
 def test_ratio_table_gives_quotable_sentences(ds, series):
     view = war_view(lang="en")
-    at = price_at(series[series["series"] == "input"], "2024-06-01")
+    at = on_date(price_at(series[series["series"] == "input"], "2024-06-01"), "2024-06-01", ds.fx)
     table = figures.ratio_table(at, "GPT-4 Turbo", view).set_index("model")
-    assert table.loc["Doubao-pro 32k", "sentence"] == "Doubao-pro 32k costs 1/90 of GPT-4 Turbo"
-    assert table.loc["DeepSeek-V2", "ratio"] == "1/72"
+    # 0.8 元 against $10 × 7.2547 (June 2024) = 72.5 元
+    assert table.loc["Doubao-pro 32k", "sentence"] == (
+        "Doubao-pro 32k costs 1/91 of GPT-4 Turbo's price (converted at 2024-06's average of 7.2547 元 per US$)")
+    assert table.loc["DeepSeek-V2", "ratio"] == "1/73"
     assert table.loc["ERNIE Speed 8k", "sentence"] == "ERNIE Speed 8k is free"
-    assert table.loc["GPT-4 8k", "sentence"] == "GPT-4 8k costs 2.9× as much as GPT-4 Turbo"
+    # both in US$: no rate between them
+    assert table.loc["GPT-4 8k", "sentence"] == "GPT-4 8k costs 3.0× as much as GPT-4 Turbo"
 
 
 def test_every_figure_has_title_filters_and_source(ds, series):

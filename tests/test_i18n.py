@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pricewar import claims, i18n, schema
+from pricewar import claims, i18n, schema, text, trend
 from pricewar.view import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +20,9 @@ FAMILIES = {  # keys the code composes from a prefix and a value of a vocabulary
     "needs_": {"absent", "empty", "invalid"},
     "needs_what_": set(schema.OPTIONAL_FILES),
     "source_kind_": set(schema.SOURCE_KINDS),
+    "claim_each_": set(schema.EACH),
+    "ratio_": set(text.RATIO_FORMS),
+    "trend_": set(trend.SHORTFALLS),
 }
 
 

@@ -40,7 +40,7 @@ def test_filters_in_words_name_vendors_dates_kind_and_unit(ds):
 def test_fx_note_only_when_a_shown_price_was_converted():
     rows = pd.DataFrame({"currency": ["USD", "CNY", "USD"], "fx_month": ["2024-05", "2024-05", "2024-11"],
                          "usd_cny": [7.2327, 7.2327, 7.2226]})
-    assert fx_note(rows, "CNY", "en") == "Converted at FRED monthly averages (2024-05 7.233, 2024-11 7.223)"
+    assert fx_note(rows, "CNY", "en") == "Converted at FRED monthly averages (2024-05 7.2327, 2024-11 7.2226)"
     assert fx_note(rows[rows["currency"] == "CNY"], "CNY", "en") == ""
 
 

@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pricewar.trend import cheapest_over_time, fit, in_class
+from pricewar import figures, findings
+from pricewar.text import published_range
+from pricewar.trend import MIN_DAYS, MIN_POINTS, cheapest_over_time, fit, in_class, shortfall, yearly
 
 
 def synthetic(factor_per_year: float, n: int = 12, noise: float = 0.05, seed: int = 1) -> pd.DataFrame:
@@ -76,3 +78,56 @@ def test_sets_are_the_classes_then_every_model_then_each_country(ds):
     assert set_name(ds, "us", "zh") == "美国的模型"
     assert set(members(ds, "us")["vendor"]) == {"openai", "anthropic", "google"}
     assert len(members(ds, "all")) == len(ds.series)
+
+
+def points(days, prices):
+    start = pd.Timestamp("2024-01-01")
+    return pd.DataFrame({"date": [start + pd.Timedelta(days=d) for d in days], "price": prices,
+                         "model": "m", "source": "s"})
+
+
+def test_no_yearly_figure_below_the_minimums_and_the_title_says_why():
+    # five changes over four months (the "Models from China" case): 3,368,203× a year before the minimums
+    short = points([0, 30, 60, 90, 124], [10, 3, 1, 0.3, 0.1])
+    assert yearly(short) is None and shortfall(short) == ("too_short", {"months": 4.1, "min": 12})
+    assert findings.decline(None, short, "en") == (
+        "The cheapest price's changes span only 4.1 months: too short for a yearly rate (it takes at least 12)")
+    few = points([0, 400, 800], [10, 5, 1])
+    assert yearly(few) is None and shortfall(few) == ("too_few", {"n": 3, "min": MIN_POINTS})
+    assert findings.decline(None, few, "zh") == "最低价只有 3 个变动点，不足以计算年降幅（至少需要 5 个）"
+    enough = points([0, 100, 200, 300, 400], [10, 5, 2, 1, 0.5])
+    assert shortfall(enough) is None and yearly(enough) == fit(enough)
+    assert (MIN_POINTS, MIN_DAYS) == (5, 365)
+
+
+def test_the_headline_carries_the_interval_says_a_rise_is_a_rise_and_an_uncertain_sign():
+    assert findings.decline({"factor": 12.3, "low": 5.14, "high": 29.4}, None, "en") == (
+        "Prices fell 12× per year (90% interval 5.1–29×)")
+    assert findings.decline({"factor": 1 / 2, "low": 1 / 3, "high": 1 / 1.5}, None, "en") == (
+        "Prices rose 2.0× per year (90% interval 1.5–3.0×)")
+    assert findings.decline({"factor": 1.6, "low": 0.8, "high": 3.2}, None, "en") == (
+        "Prices fell 1.6× per year (90% interval 0.8–3.2×); the interval includes no change")
+    assert findings.supported({"low": 5.14, "high": 29.4}, "en") == (
+        "the fit's 90% interval supports any figure from 5.1× to 29× a year")
+
+
+@pytest.mark.parametrize("days", [1, 10, 40, 61, 62, 100, 400, 800, 1500])
+@pytest.mark.parametrize("width", [340, 540, 900])
+def test_the_date_axis_never_repeats_a_label(days, width):
+    # month labels only on whole-month steps; a span too short for that labels days
+    draft = figures.Draft()
+    start = pd.Timestamp("2024-01-15")
+    figures.date_axis(draft, start, start + pd.Timedelta(days=days), "en", width)
+    axis = draft.figure().layout.xaxis
+    if "%d" in axis.tickformat:
+        return
+    assert axis.dtick.startswith("M") and int(axis.dtick[1:]) >= 1
+    labels = (days / 30.44) / int(axis.dtick[1:])
+    assert labels <= max(2, width // 85) + 1  # as many as fit the width
+
+
+def test_published_rates_can_say_at_least(ds):
+    li = next(r for r in ds.rates if r.id == "robin-li")
+    assert li.factor_high is None and published_range(li.factor_low, li.factor_high, "zh") == "至少 10 倍"
+    assert published_range(9, 900, "en") == "9–900×" and published_range(10, 10, "en") == "10×"
+    assert all(r.differs["en"] and r.differs["zh"] for r in ds.rates)

@@ -125,12 +125,22 @@ CASES = {
         "claims.yaml:22: claim 'ten-times-a-year' (starts line 17): field 'check.class': value 'frontier' — expected a class id from classes.yaml"],
     "claims_change_without_dates": [
         "claims.yaml:15: claim 'qwen-long-cut' (starts line 9): field 'check.from': value (missing) — expected the dates of the change ('from' and 'to') on the check or on each model (Qwen-Long has none)"],
+    "claims_unknown_bound": [
+        "claims.yaml:15: claim 'qwen-long-cut' (starts line 9): field 'check.bound': value 'over' — expected one of about, at_least"],
+    "claims_not_checkable_without_reason": [
+        "claims.yaml:22: claim 'ten-times-a-year' (starts line 17): field 'check.reason': value (missing) — expected a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}"],
     "classes_without_models": [
         "classes.yaml:2: class 'flagships': field 'models': value (missing) — expected a list of model labels as the charts name them ('model tier'); [] for every model"],
     "classes_unknown_model": [
         "classes.yaml:4: class 'flagships' (starts line 2): field 'models': value 'GPT-5' — expected a model (and tier) in prices.csv, as the charts name it"],
     "rates_low_above_high": [
         "published_rates.yaml:6: rate 'test-rate' (starts line 2): field 'factor_high': value '900' — expected a factor ≥ factor_low (9000)"],
+    "corrections_bad_as_of": [
+        "corrections.yaml:1: field 'release.as_of': value 'June 2024' — expected the day the data speaks as of, as YYYY-MM-DD"],
+    "corrections_unknown_source": [
+        "corrections.yaml:9: correction 'qwen-long-date' (starts line 3): field 'sources': value 'article-z' — expected a source id from sources.yaml"],
+    "rates_high_not_a_number": [
+        "published_rates.yaml:6: rate 'test-rate' (starts line 2): field 'factor_high': value 'lots' — expected a number > 0: the fall per year as a factor (10 = ten times cheaper); leave it out for 'at least factor_low'"],
     "rates_missing_method": [
         "published_rates.yaml:2: rate 'test-rate': field 'method': value (missing) — expected a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}"],
     # fx.csv

@@ -116,7 +116,8 @@ def tracker_folder(target: Path, models: int = 150, vendors: int = 15, seed: int
     (target / "published_rates.yaml").write_text(
         "rates:\n  - id: gen-rate\n    source: gen-article\n    who: {zh: 生成研究所, en: Generated Institute}\n"
         "    factor_low: 3\n    factor_high: 30\n    headline: {zh: 每年 3–30 倍, en: 3× to 30× a year}\n"
-        "    method: {zh: 生成的方法, en: a generated method}\n", encoding="utf-8")
+        "    method: {zh: 生成的方法, en: a generated method}\n"
+        "    differs: {zh: 生成的不同之处, en: a generated difference}\n", encoding="utf-8")
     return target
 
 

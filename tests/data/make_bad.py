@@ -19,6 +19,7 @@ F = (good / "fx.csv").read_text()
 C = (good / "claims.yaml").read_text()
 K = (good / "classes.yaml").read_text()
 R = (good / "published_rates.yaml").read_text()
+X = (good / "corrections.yaml").read_text()
 
 
 def write(name: str, file: str, text: str | bytes) -> None:
@@ -98,9 +99,15 @@ write("claims_unknown_model", "claims.yaml", sub(C, "b: {model: GPT-4o}", "b: {m
 write("claims_bad_claimed", "claims.yaml", sub(C, "claimed: 1/36", "claimed: 1/zero"))
 write("claims_unknown_class", "claims.yaml", sub(C, "class: flagships", "class: frontier"))
 write("claims_change_without_dates", "claims.yaml", sub(C, "from: 2024-05-01, to: 2024-05-21, ", ""))
+write("claims_unknown_bound", "claims.yaml", sub(C, "claimed: -97.5}", "claimed: -97.5, bound: over}"))
+write("claims_not_checkable_without_reason", "claims.yaml",
+      sub(C, "check: {type: annual_decline, class: flagships, claimed: 10}", "check: {type: not_checkable}"))
 write("classes_without_models", "classes.yaml", sub(K, "    models: [DeepSeek-V2, GPT-4o]\n", ""))
 write("classes_unknown_model", "classes.yaml", sub(K, "models: [DeepSeek-V2, GPT-4o]", "models: [DeepSeek-V2, GPT-5]"))
 write("rates_low_above_high", "published_rates.yaml", sub(R, "factor_low: 9", "factor_low: 9000"))
+write("corrections_bad_as_of", "corrections.yaml", sub(X, "as_of: 2024-06-30", "as_of: June 2024"))
+write("corrections_unknown_source", "corrections.yaml", sub(X, "sources: [article-a]", "sources: [article-z]"))
+write("rates_high_not_a_number", "published_rates.yaml", sub(R, "factor_high: 900", "factor_high: lots"))
 write("rates_missing_method", "published_rates.yaml", sub(R, "    method: {zh: 测试方法, en: a test method}\n", ""))
 
 write("fx_bad_month", "fx.csv", sub(F, "2024-06,", "2024-13,"))

@@ -1,0 +1,140 @@
+"""The findings a chart states in its title, true as worded for every view: free models named as free and
+never a denominator, a ratio naming both models, a "fell from … to …" naming the model at each end, a
+before → after counting only the models priced at both ends. Plain functions of the rows a chart draws;
+the wording comes from :mod:`pricewar.i18n`, the numbers from :mod:`pricewar.text`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pricewar import i18n
+from pricewar.records import model_label
+from pricewar.text import compare, factor, money, plain
+
+MAX_NAMED = 2  # models named in a title before "+N"
+
+
+def labels(rows: pd.DataFrame) -> list[str]:
+    return [model_label(m, t) for m, t in zip(rows["model"], rows["tier"], strict=True)]
+
+
+def named(names: list[str], lang: str) -> str:
+    """"A, B +3" — the first few of a list of models."""
+    if lang == "en" and len(names) == 2:
+        return " and ".join(names)
+    sep = "、" if lang == "zh" else ", "
+    shown = sep.join(names[:MAX_NAMED])
+    return shown + (f" +{len(names) - MAX_NAMED}" if len(names) > MAX_NAMED else "")
+
+
+def ranking(rows: pd.DataFrame, col: str, date: str, currency: str, lang: str) -> str:
+    """The comparison on a date: the dearest paid model against the cheapest paid one (both named), the
+    free models counted and named, never divided by."""
+    rows = rows.assign(label=labels(rows))
+    free = rows[rows[col] == 0]["label"].tolist()
+    paid = rows[rows[col] > 0].sort_values([col, "label"])
+    free_part = i18n.t("finding_free", lang, n=len(free), models=named(free, lang)) if free else ""
+    if paid.empty:
+        return i18n.t("finding_all_free", lang, date=date, n=len(free))
+    if len(paid) == 1:
+        one = paid.iloc[0]
+        return i18n.t("finding_only_paid" if free else "finding_only", lang, date=date, model=one["label"],
+                      price=money(one[col], currency, lang)) + free_part
+    cheap, dear = paid.iloc[0], paid.iloc[-1]
+    ties = int((paid[col] == cheap[col]).sum()) - 1
+    sentence = compare(dear["label"], cheap["label"], float(dear[col] / cheap[col]), lang)
+    key = "finding_ranking_paid" if free else "finding_ranking"
+    tied = i18n.t("finding_tied", lang, n=ties) if ties and dear[col] != cheap[col] else ""
+    return i18n.t(key, lang, date=date, sentence=sentence, tied=tied) + free_part
+
+
+def cheapest_on(series: pd.DataFrame, col: str, when: pd.Timestamp) -> tuple[float, list[str]] | None:
+    """(the lowest price in effect on ``when``, the models at it) or ``None`` when nothing is priced then."""
+    live = series[(series["date"] <= when) & (series["until"].isna() | (series["until"] > when))]
+    if live.empty:
+        return None
+    low = float(live[col].min())
+    return low, sorted(set(labels(live[live[col] == low])))
+
+
+def curves(series: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestamp, kind: str, currency: str,
+           lang: str) -> str:
+    """The cheapest price at the start of the view (or on the first day anything is priced) against the
+    cheapest at its end (or on the last day anything is priced), naming the model at each end."""
+    first_day = max(start, series["date"].min())
+    ends = series["until"].dropna()
+    last_day = end if series["until"].isna().any() or ends.max() > end else ends.max() - pd.Timedelta(days=1)
+    a, b = cheapest_on(series, col, first_day), cheapest_on(series, col, last_day)
+    if a is None or b is None:
+        return i18n.t("nothing_selected", lang)
+    (va, ma), (vb, mb) = a, b
+
+    def at(value: float, models: list[str], day: pd.Timestamp) -> str:
+        return i18n.t("finding_price_of", lang, price=money(value, currency, lang), models=named(models, lang),
+                      date=day.date().isoformat())
+
+    if va == vb and ma == mb:
+        return i18n.t("finding_curves_same", lang, kind=kind, price=money(va, currency, lang),
+                      models=named(ma, lang), start=first_day.date().isoformat(), end=last_day.date().isoformat())
+    key = "finding_curves_fell" if vb < va else "finding_curves_rose" if vb > va else "finding_curves_level"
+    return i18n.t(key, lang, kind=kind, a=at(va, ma, first_day), b=at(vb, mb, last_day))
+
+
+def change(before: float, after: float) -> float | None:
+    """The change of one price in percent, or ``None`` from free (no percentage rises from zero)."""
+    if before == 0:
+        return 0.0 if after == 0 else None
+    return (after / before - 1) * 100
+
+
+def change_text(pct: float | None, lang: str) -> str:
+    """"−80%", "+25%", "unchanged", "was free"; never "0%" for a change too small to show."""
+    if pct is None:
+        return i18n.t("from_free", lang)
+    if pct == 0:
+        return i18n.t("unchanged", lang)
+    if abs(pct) < 0.5:
+        return ("−" if pct < 0 else "+") + plain(abs(pct), 1) + "%"
+    return ("−" if pct < 0 else "+") + f"{abs(pct):.0f}%"
+
+
+def before_after(both: pd.DataFrame, new: int, gone: int, start: str, end: str, lang: str) -> str:
+    """How many of the models with an earlier price in the window got cheaper, the biggest cut named; models
+    new in the window (no earlier price) or gone from it are counted apart, never as 0%."""
+    extra = (i18n.t("finding_new", lang, n=new) if new else "") + (i18n.t("finding_gone", lang, n=gone) if gone else "")
+    if both.empty:
+        return i18n.t("finding_none_both", lang, start=start, end=end) + extra
+    cuts = both[both["change"].notna() & (both["change"] < 0)]
+    rises = both[both["change"].isna() | (both["change"] > 0)]
+    if cuts.empty:
+        key = "finding_no_cut_rise" if len(rises) else "finding_no_cut"
+        return i18n.t(key, lang, start=start, end=end, n=len(both), r=len(rises)) + extra
+    deepest = float(cuts["change"].min())
+    biggest = sorted(labels(cuts[cuts["change"] == deepest]))  # all of them when tied
+    return i18n.t("finding_cuts", lang, start=start, end=end, n=len(both), k=len(cuts),
+                  model=named(biggest, lang), cut=change_text(deepest, lang)) + extra
+
+
+def decline(result: dict | None, points: pd.DataFrame, lang: str) -> str:
+    """"Prices fell 8.2× per year (90% interval 5.1–13×)"; a rise as a rise; an interval that includes no
+    change says so; no figure at all below the minimums — the title says why instead."""
+    from pricewar.trend import shortfall  # noqa: PLC0415 — trend imports the dataset; findings stays light
+
+    if result is None:
+        why = shortfall(points)
+        if why is None:  # meets the minimums but the fit failed (every point on one day)
+            return i18n.t("nothing_selected", lang)
+        reason, numbers = why
+        return i18n.t(f"trend_{reason}", lang, **numbers)
+    f, lo, hi = result["factor"], result["low"], result["high"]
+    if f >= 1:
+        text = i18n.t("trend_fell", lang, factor=factor(f), low=factor(lo), high=factor(hi))
+    else:
+        text = i18n.t("trend_rose", lang, factor=factor(1 / f), low=factor(1 / hi), high=factor(1 / lo))
+    return text + (i18n.t("trend_includes_none", lang) if lo < 1 < hi else "")
+
+
+def supported(result: dict, lang: str) -> str:
+    """The range of yearly figures the fit's interval supports, for a claim's verdict: "any figure from 5.1×
+    to 13× a year would hold"."""
+    return i18n.t("trend_supports", lang, low=factor(result["low"]), high=factor(result["high"]))
