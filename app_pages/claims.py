@@ -26,8 +26,10 @@ def show_value(check: Check, value, claimed: bool = False) -> str:
         return "—"
     if isinstance(value, tuple):
         return " – ".join(show_value(check, v) for v in value)
+    if claimed and check.bound == "at_least" and check.type in ("change", "cheaper", "ratio"):
+        return at_least(check, value)
     if check.type == "change":
-        text = ("−" if value < 0 else "+") + plain(abs(value), 3) + "%"
+        text = "0%" if value == 0 else ("−" if value < 0 else "+") + plain(abs(value), 3) + "%"
     elif check.type == "cheaper":
         text = plain(value, 3) + "%"
     elif check.type == "level":
@@ -37,6 +39,16 @@ def show_value(check: Check, value, claimed: bool = False) -> str:
     else:
         text = ratio_short(value, lang) if value > 0 else "0"
     return i18n.t("claimed_at_least", lang, x=text) if claimed and check.bound == "at_least" else text
+
+
+def at_least(check: Check, value: float) -> str:
+    """A claimed "more than" figure in the claim's own terms: "a cut of at least 80%", "at most 1/30"."""
+    if check.type == "ratio":
+        key = "claimed_at_most" if value < 1 else "claimed_at_least"
+        return i18n.t(key, lang, x=ratio_short(value, lang))
+    if check.type == "change" and value < 0:
+        return i18n.t("claimed_cut_at_least", lang, x=plain(-value, 3))
+    return i18n.t("claimed_at_least", lang, x=plain(value, 3) + "%")
 
 
 def price_rows(o: Outcome) -> list[dict]:

@@ -599,10 +599,11 @@ def dumbbell(
         for pa, pb, ca, cb, a, b in zip(both["price_1m_a"], both["price_1m_b"], both["currency_a"], both["currency_b"],
                                         both[f"{col}_a"], both[f"{col}_b"], strict=True)
     ]
+    # plotly draws the first row at the bottom: "gone", then "new", then the changes with the biggest cut on top
     order = {"both": 0, "new": 1, "gone": 2}
     both = both.assign(o=both["state"].map(order),
                        s=[c if c is not None else math.inf for c in both["change"]]).sort_values(["o", "s"],
-                                                                                               ascending=[True, False])
+                                                                                               ascending=False)
     labels = [esc(model_label(m, t)) for m, t in zip(both["model"], both["tier"], strict=True)]
     shown_a = [v if st != "new" else None for v, st in zip(both[f"{col}_a"], both["state"], strict=True)]
     shown_b = [v if st != "gone" else None for v, st in zip(both[f"{col}_b"], both["state"], strict=True)]

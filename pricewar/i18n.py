@@ -152,6 +152,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "verdict_no_data": {"zh": "无数据", "en": "No data"},
     "verdict_not_checkable": {"zh": "无法用价格核查", "en": "Not checkable with prices"},
     "claimed_at_least": {"zh": "至少 {x}", "en": "at least {x}"},
+    "claimed_at_most": {"zh": "不超过 {x}", "en": "at most {x}"},
+    "claimed_cut_at_least": {"zh": "降幅至少 {x}%", "en": "a cut of at least {x}%"},
     "claim_no_yearly": {
         "zh": "该分组的数据不足以计算年降幅，因此无法核查。",
         "en": "The class's data are too few for a yearly rate, so the claim cannot be checked.",
@@ -299,8 +301,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "finding_no_cut_rise": {"zh": "{start} 至 {end}：有更早价格可比的 {n} 个模型均未降价，其中 {r} 个涨价",
                             "en": "{start} to {end}: none of the {n} models with an earlier price got cheaper; {r} got dearer"},
     "finding_cuts": {
-        "zh": "{start} 至 {end}：有更早价格可比的 {n} 个模型中 {k} 个降价，最大降幅为 {model}（{cut}）",
-        "en": "{start} to {end}: {k} of the {n} models with an earlier price got cheaper; the biggest cut was {model}, {cut}",
+        "zh": "{start} 至 {end}：有更早价格可比的 {n} 个模型中 {k} 个降价，最大降幅为 {cut}（{model}）",
+        "en": "{start} to {end}: {k} of the {n} models with an earlier price got cheaper; the biggest cut was {cut} ({model})",
     },
     "ratio_times": {"zh": "{a} 的价格是 {b} 的 {x} 倍", "en": "{a} costs {x}× as much as {b}"},
     "ratio_share": {"zh": "{a} 的价格是 {b} 的 {x}", "en": "{a} costs {x} of {b}'s price"},

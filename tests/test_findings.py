@@ -147,3 +147,11 @@ def test_a_ratio_across_currencies_names_its_rate_and_one_within_a_currency_need
     assert table.loc["DeepSeek-V2", "sentence"] == (
         "DeepSeek-V2 costs 1/217 of GPT-4 8k's price (converted at 2024-05's average of 7.2327 元 per US$)")
     assert table.loc["GPT-4 Turbo", "sentence"] == "GPT-4 Turbo costs 1/3 of GPT-4 8k's price"  # both US$: no rate
+
+
+def test_before_after_names_the_biggest_cut_and_every_model_tied_with_it():
+    both = pd.DataFrame({"model": ["A", "B", "C"], "tier": "", "change": [-100.0, -100.0, -20.0]})
+    assert findings.before_after(both, 0, 0, "s", "e", "en") == (
+        "s to e: 3 of the 3 models with an earlier price got cheaper; the biggest cut was −100% (A and B)")
+    assert findings.before_after(both.iloc[2:], 0, 1, "s", "e", "zh") == (
+        "s 至 e：有更早价格可比的 1 个模型中 1 个降价，最大降幅为 −20%（C）；1 个模型在此期间停止报价")
