@@ -8,7 +8,7 @@ from pricewar.claims import POINTS, RELATIVE, Outcome, evaluate_all, overall
 from pricewar.findings import supported
 from pricewar.records import Check
 from pricewar.safe import md
-from pricewar.text import factor, money, plain, ratio_short
+from pricewar.text import money, per_year, plain, ratio_short
 from ui.data import dataset, needs
 from ui.view import language, page_view
 
@@ -35,7 +35,9 @@ def show_value(check: Check, value, claimed: bool = False) -> str:
     elif check.type == "level":
         text = money(value, check.currency, lang)
     elif check.type == "annual_decline":
-        text = factor(value) + (" 倍" if lang == "zh" else "×")
+        text = per_year(value, lang)
+    elif claimed and value == 1:  # "几乎持平": a ratio of 1, not "="
+        text = "1 倍" if lang == "zh" else "1×"
     else:
         text = ratio_short(value, lang) if value > 0 else "0"
     return i18n.t("claimed_at_least", lang, x=text) if claimed and check.bound == "at_least" else text
@@ -54,11 +56,12 @@ def at_least(check: Check, value: float) -> str:
 def price_rows(o: Outcome) -> list[dict]:
     """The rows a verdict was computed from, as the card's table shows them."""
     if o.fit is not None:
-        return [{"model": o.fit.label, "kind": "fit", "date": "", "price": factor(o.fit.factor), "currency": "×/year",
-                 "stated": i18n.t("claim_fit_interval", lang, low=factor(o.fit.low), high=factor(o.fit.high)),
+        return [{"model": o.fit.label, "kind": "fit", "date": "", "price": per_year(o.fit.factor, lang),
+                 "currency": "", "stated": i18n.t("claim_fit_interval", lang, low=per_year(o.fit.low, lang),
+                                                  high=per_year(o.fit.high, lang)),
                  "source": "", "line": 0, "fx": ""}]
     return [{"model": p.model, "kind": p.kind, "date": f"{p.date:%Y-%m-%d}", "price": p.value, "currency": p.currency,
-             "stated": f"{p.stated_price:g} {p.stated_currency} {p.stated_unit}", "source": p.source, "line": p.line,
+             "stated": f"{plain(p.stated_price, 6)} {p.stated_currency} {p.stated_unit}", "source": p.source, "line": p.line,
              "fx": f"{p.usd_cny:.4f} ({p.fx_month})"} for p in o.prices]
 
 
@@ -129,7 +132,8 @@ if needs(data, "claims", lang):
         cards = [c for c in every if not c["vendors"] or c["vendors"] & set(view.vendors)]
     words = [c["word"] for c in cards]
     if not view.embed:
-        counts = {v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline", "not_checkable")}
+        counts = {v: words.count(v) for v in ("holds", "roughly", "mixed", "fails", "baseline", "not_checkable",
+                                              "no_data")}
         st.markdown(md(i18n.t("claims_summary", lang, n=len(cards), **counts)))
         if view.vendors:
             st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))

@@ -9,6 +9,7 @@ chart, as its CSV gives them. A chart without a picture (the ratio table) has ``
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,7 +45,13 @@ class Built:
         if self.figure is None:
             return ""
         header = next((a.text for a in self.figure.layout.annotations if a.name == "header"), "")
-        return html.unescape(header.split("<br>")[0].replace("<b>", "").replace("</b>", ""))
+        lines = []  # the title is wrapped over the header's first <b> lines; the subtitle follows
+        for line in header.split("<br>"):
+            if not line.startswith("<b>"):
+                break
+            lines.append(line.removeprefix("<b>").removesuffix("</b>"))
+        text = html.unescape(" ".join(lines))
+        return re.sub(r"(?<=[\u2e80-\uffff]) (?=[\u2e80-\uffff])", "", text)  # no space where Chinese wrapped
 
 
 @dataclass(frozen=True)
@@ -181,5 +188,6 @@ def decline(data: Dataset, view: View) -> tuple[pd.DataFrame, dict | None]:
 def _trend(data: Dataset, view: View, width: int) -> Built:
     points, result = decline(data, view)
     fig = figures.trend_chart(points, result, set_name(data, view.set, view.lang), view,
-                              value=value_column(view.currency), width_px=width, credit=_by(data, view))
+                              value=value_column(view.currency), width_px=width, credit=_by(data, view),
+                              vendors=data.vendors)
     return Built(fig, points, result)

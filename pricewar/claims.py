@@ -241,8 +241,9 @@ def evaluate_all(data: Dataset) -> list[tuple[Claim, list[Outcome]]]:
 
 
 def overall(outcomes: list[Outcome], check: Check | None = None) -> str:
-    """One word for the claim: holds / roughly / fails, 'mixed' across kinds, 'baseline' where unstated;
-    over several named subjects, whether all (or most) of them hold."""
+    """One word for the claim: holds / roughly / fails; 'mixed' when it holds for some prices and not for
+    others ('roughly' on one and 'fails' on another is not held); 'baseline' where unstated; over several
+    named subjects, whether all (or most) of them hold — 'no_data' when the subjects without data decide it."""
     verdicts = {o.verdict for o in outcomes}
     if "not_checkable" in verdicts:
         return "not_checkable"
@@ -251,10 +252,16 @@ def overall(outcomes: list[Outcome], check: Check | None = None) -> str:
     if verdicts <= {"no_data"}:
         return "no_data"
     if check is not None and check.each:
-        judged = [o.verdict for o in outcomes if o.verdict != "no_data"]
-        need = len(judged) if check.each == "all" else len(judged) // 2 + 1
-        if judged.count("holds") >= need:
+        # over every subject the claim names: one without data that could tip the verdict leaves it open
+        lines = [o.verdict for o in outcomes]
+        need = len(lines) if check.each == "all" else len(lines) // 2 + 1
+        held, rough, unknown = lines.count("holds"), lines.count("roughly"), lines.count("no_data")
+        if held >= need:
             return "holds"
-        return "roughly" if judged.count("holds") + judged.count("roughly") >= need else "fails"
+        if held + rough >= need:
+            return "roughly"
+        return "no_data" if held + rough + unknown >= need else "fails"
     verdicts.discard("no_data")
-    return verdicts.pop() if len(verdicts) == 1 else "mixed"
+    if len(verdicts) == 1:
+        return verdicts.pop()
+    return "mixed" if "holds" in verdicts else "fails"  # roughly on one price and not on another: not held

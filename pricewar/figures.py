@@ -271,7 +271,7 @@ def price_curves(
     per_m = unit(view.currency, lang)
     if series.empty:
         return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
         )
     floor, _ = free_floor(series[col])
     traces = []
@@ -293,7 +293,7 @@ def price_curves(
         y.append(y[-1])
         hover = [
             f"<b>{esc(label)}</b> · {esc(names.get(vendor, vendor))}<br>{d:%Y-%m-%d}: "
-            f"{esc(money(v, view.currency, lang))} {esc(per_m) if v > 0 else ''}<br>"
+            f"{esc(money(v, view.currency, lang))} {i18n.t('per_million', lang) if v > 0 else ''}<br>"
             f"{i18n.t('hover_source', lang)}: {esc(s)}"
             + (f"<br>⚠ {i18n.t('disputed', lang)}: {esc(dp[:120])}" if dp else "")
             for _, _, _, d, v, s, dp, _ in rows
@@ -439,7 +439,7 @@ def timeline(
     fig = Draft()
     if events.empty:
         return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
         )
     lane_of = {v: names.get(v, v) for v in events["vendor"] if v}
     market = i18n.t("lane_market", lang)
@@ -523,7 +523,7 @@ def ranking(
     fig = Draft()
     if at.empty:
         return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
         )
     rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
     rows = rows.sort_values(col, ascending=False)
@@ -574,10 +574,10 @@ def dumbbell(
     before: pd.DataFrame, after: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900,
     credit: str = "pricewar",
 ) -> go.Figure:
-    """Before → after for every model of the window: the change in % from its price at the start (or, when
-    it had none then, its first price inside the window) to its price at the end. A model whose only price
-    in the window is its first is drawn as one point marked "new", one no longer priced at the end as one
-    point marked "gone" — neither is counted as a change, never as 0%."""
+    """Before → after for every model of the window: the change in % from its price on the window's first
+    day to its price on the last. A model first priced inside the window is drawn as one point (its price
+    at the end) marked "new", one no longer priced at the end as one point marked "gone" — neither is
+    counted as a change, never as 0%."""
     lang, col = view.lang, value_column(view.currency)
     style = _style(vendors)
     key = ["vendor", "model", "tier"]
@@ -585,12 +585,12 @@ def dumbbell(
     fig = Draft()
     if before.empty:
         return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [], width_px=width_px
+            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
         )
     ends = [end_rows[[*key, col, "price_1m", "currency", "source", "date", "until"]].set_index(key).add_suffix(suffix)
             for end_rows, suffix in ((before, "_a"), (after, "_b"))]
     both = ends[0].join(ends[1], how="inner").reset_index()
-    is_new = ((both["date_a"] > start) & (both["date_a"] == both["date_b"])).to_numpy()
+    is_new = (both["date_a"] > start).to_numpy()  # no price on the window's first day: not a change
     is_gone = (both["until_b"].notna() & (both["until_b"] <= end)).to_numpy()
     both["state"] = ["new" if n else "gone" if g else "both" for n, g in zip(is_new, is_gone, strict=True)]
     # a change of one price in its own currency: no exchange rate between the two dates
@@ -605,64 +605,82 @@ def dumbbell(
                        s=[c if c is not None else math.inf for c in both["change"]]).sort_values(["o", "s"],
                                                                                                ascending=False)
     labels = [esc(model_label(m, t)) for m, t in zip(both["model"], both["tier"], strict=True)]
-    shown_a = [v if st != "new" else None for v, st in zip(both[f"{col}_a"], both["state"], strict=True)]
+    # a model first priced inside the window keeps its first price when it changed later (a dotted segment,
+    # not counted): Qwen-Long's May 2024 cut stays visible though its price is known only from 2024-05-20
+    moved = (both["date_a"] != both["date_b"]).tolist()
+    shown_a = [v if st != "new" or m else None
+               for v, st, m in zip(both[f"{col}_a"], both["state"], moved, strict=True)]
     shown_b = [v if st != "gone" else None for v, st in zip(both[f"{col}_b"], both["state"], strict=True)]
     values = pd.Series([v for v in shown_a + shown_b if v is not None], dtype="float64")
     floor, _ = free_floor(values)
     a = [None if v is None else v if v > 0 else floor for v in shown_a]
     b = [None if v is None else v if v > 0 else floor for v in shown_b]
     colors = [style.get(v, {"color": GREY})["color"] for v in both["vendor"]]
-    segments: dict[str, tuple[list, list]] = {}  # one trace per colour, its segments split by gaps
-    for lbl, va, vb, color in zip(labels, a, b, colors, strict=True):
+    segments: dict[tuple[str, bool], tuple[list, list]] = {}  # a trace per colour and style, split by gaps
+    for lbl, va, vb, color, st in zip(labels, a, b, colors, both["state"], strict=True):
         if va is None or vb is None:
             continue
-        xs, ys = segments.setdefault(color, ([], []))
+        xs, ys = segments.setdefault((color, st == "new"), ([], []))
         xs += [va, vb, None]
         ys += [lbl, lbl, None]
-    for color, (xs, ys) in segments.items():
+    for (color, later), (xs, ys) in segments.items():
         fig.add_trace(_trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
-                             line={"color": color, "width": 3}))
-    text = [
-        i18n.t("new_in_window", lang) if st == "new" else i18n.t("gone_in_window", lang) if st == "gone"
-        else findings.change_text(c, lang)
-        for st, c in zip(both["state"], both["change"], strict=True)
-    ]
+                             line={"color": color, "width": 2 if later else 3, "dash": "dot" if later else "solid"}))
+    text = []
+    for st, c, first, m in zip(both["state"], both["change"], both["date_a"], moved, strict=True):
+        if st == "new":  # "from 05-20", or "from 05-20: −98%" (the year only when it is not the window's)
+            day = first.date()
+            since = i18n.t("new_from", lang, date=day.isoformat()[5:] if day.year == view.before.year else day.isoformat())
+            text.append(since + (("：" if lang == "zh" else ": ") + findings.change_text(c, lang) if m else ""))
+        else:
+            text.append(i18n.t("gone_in_window", lang) if st == "gone" else findings.change_text(c, lang))
     fig.add_trace(
         _trace(
             "scatter",
             x=a,
             y=labels,
-            mode="markers+text",
-            name=view.before.isoformat(),
+            mode="markers",
+            name=view.before.isoformat(),  # a model first priced later says so in its label: "from 05-20"
             marker={"size": 10, "color": "white", "line": {"color": colors, "width": 2}},
-            text=[t if st == "gone" else "" for t, st in zip(text, both["state"], strict=True)],
-            textposition="middle left",
             hoverinfo="skip",
         )
     )
-    sides = ["middle left" if va is not None and vb < va else "middle right" for va, vb in zip(a, b, strict=True)]
-    sides = [sd if vb is not None else "middle right" for sd, vb in zip(sides, b, strict=True)]
     fig.add_trace(
         _trace(
             "scatter",
             x=b,
             y=labels,
-            mode="markers+text",
+            mode="markers",
             name=view.after.isoformat(),
             marker={"size": 10, "color": colors},
-            text=[t if st != "gone" else "" for t, st in zip(text, both["state"], strict=True)],
-            textposition=sides,
             hovertext=[
-                f"{lbl}: {esc(money(x, view.currency, lang)) if st != 'new' else '—'} → "
-                f"{esc(money(y, view.currency, lang)) if st != 'gone' else '—'} ({esc(t)})"
-                for lbl, x, y, t, st in zip(labels, both[f"{col}_a"], both[f"{col}_b"], text, both["state"],
-                                             strict=True)
+                f"{lbl}: {esc(money(x, view.currency, lang)) if va is not None else '—'} → "
+                f"{esc(money(y, view.currency, lang)) if vb is not None else '—'} ({esc(t)})"
+                for lbl, x, y, t, va, vb in zip(labels, both[f"{col}_a"], both[f"{col}_b"], text, a, b, strict=True)
             ],
             hoverinfo="text",
         )
     )
+    # each label right of the row's rightmost point: never over the model names or the free floor
+    fig.add_trace(
+        _trace(
+            "scatter",
+            x=[max(v for v in (va, vb) if v is not None) for va, vb in zip(a, b, strict=True)],
+            y=labels,
+            mode="text",
+            text=["\u2002" + esc(t) for t in text],  # an en space clear of the marker
+            textposition="middle right",
+            cliponaxis=False,
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    # plotly orders categories by first appearance across traces: fix it — the biggest cut on top
+    fig.update_yaxes(categoryorder="array", categoryarray=labels)
     drawn = [v for v in a + b if v is not None]
-    _log_axis_with_free(fig, "x", floor, max(drawn), view, free_shown=min(drawn) == floor)
+    room = max(text_width(t, 12) for t in text) / max(width_px - 200, 100) * 3  # decades the labels need
+    _log_axis_with_free(fig, "x", floor, max(drawn), view, free_shown=min(drawn) == floor,
+                        pad_hi=min(max(0.4, room), 1.5))
     counted = both[both["state"] == "both"]
     title = findings.before_after(counted, int(is_new.sum()), int((both["state"] == "gone").sum()),
                                   view.before.isoformat(), view.after.isoformat(), lang)
@@ -708,7 +726,8 @@ def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
                 sentence += i18n.t("ratio_at_rate", lang, month=converted["fx_month"],
                                    rate=f"{converted['usd_cny']:.4f}")
         out.append({"model": r.label, "price": value, "ratio": ratio, "sentence": sentence, "source": r.source})
-    return pd.DataFrame(out)
+    # what the CSV needs to stand alone: the day, the kind and currency of the prices, the reference model
+    return pd.DataFrame(out).assign(date=view.at.isoformat(), kind=view.kind, currency=view.currency, reference=ref)
 
 
 # --- decline-rate trend --------------------------------------------------------------------------------------
@@ -720,6 +739,7 @@ def trend_chart(
     *,
     value: str = "usd_per_1m",
     width_px: int = 900, credit: str = "pricewar",
+    vendors: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis;
     below the minimums (:func:`pricewar.trend.shortfall`) the points alone, and a title saying why."""
@@ -727,9 +747,14 @@ def trend_chart(
     fig = Draft()
     sep = "；" if lang == "zh" else "; "
     per_m = unit(view.currency, lang)
-    subtitle = sep.join([set_name, kind_label(view.kind, lang), per_m])
+    names = vendor_names(vendors, lang) if vendors is not None else {}
+    chosen = (("、" if lang == "zh" else ", ").join(names.get(v, v) for v in view.vendors)
+              if view.vendors else "")
+    # a vendor filter narrows the set: the subtitle says so (the claim checker fits the whole set)
+    subtitle = sep.join([i18n.t("trend_set_of", lang, set=set_name, vendors=chosen) if chosen else set_name,
+                         kind_label(view.kind, lang), per_m])
     if points.empty:
-        return frame(fig, i18n.t("nothing_selected", lang), subtitle, [], width_px=width_px)
+        return frame(fig, i18n.t("nothing_selected", lang), subtitle, [credit], width_px=width_px)
     fig.add_trace(
         _trace(
             "scatter",
@@ -774,5 +799,6 @@ def trend_chart(
     )
     date_axis(fig, t0, t1, lang, width_px)
     title = findings.decline(result, points, lang)
-    notes = [source_line(points, lang, by=credit), i18n.t("trend_method", lang, n=len(points))]
+    notes = [source_line(points, lang, by=credit), fx_note(points, view.currency, lang),
+             i18n.t("trend_method", lang, n=len(points))]
     return frame(fig, title, subtitle, notes, width_px=width_px)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pricewar import i18n
 from pricewar.records import model_label
-from pricewar.text import compare, factor, money, plain
+from pricewar.text import compare, money, per_year, plain
 
 MAX_NAMED = 2  # models named in a title before "+N"
 
@@ -73,11 +73,16 @@ def curves(series: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestam
         return i18n.t("finding_price_of", lang, price=money(value, currency, lang), models=named(models, lang),
                       date=day.date().isoformat())
 
+    if first_day == last_day:
+        return i18n.t("finding_curves_day", lang, kind=kind, a=at(va, ma, first_day))
     if va == vb and ma == mb:
         return i18n.t("finding_curves_same", lang, kind=kind, price=money(va, currency, lang),
                       models=named(ma, lang), start=first_day.date().isoformat(), end=last_day.date().isoformat())
     key = "finding_curves_fell" if vb < va else "finding_curves_rose" if vb > va else "finding_curves_level"
-    return i18n.t(key, lang, kind=kind, a=at(va, ma, first_day), b=at(vb, mb, last_day))
+    b = at(vb, mb, last_day)
+    if lang == "zh" and b[:1].isdigit():  # "降至 2 美元", but "降至免费"
+        b = " " + b
+    return i18n.t(key, lang, kind=kind, a=at(va, ma, first_day), b=b)
 
 
 def change(before: float, after: float) -> float | None:
@@ -99,20 +104,26 @@ def change_text(pct: float | None, lang: str) -> str:
 
 
 def before_after(both: pd.DataFrame, new: int, gone: int, start: str, end: str, lang: str) -> str:
-    """How many of the models with an earlier price in the window got cheaper, the biggest cut named; models
-    new in the window (no earlier price) or gone from it are counted apart, never as 0%."""
+    """How many of the models priced on the window's first day got cheaper, the biggest cut named (every
+    model tied with it too); models first priced later in the window or gone from it are counted apart,
+    never as 0%."""
     extra = (i18n.t("finding_new", lang, n=new) if new else "") + (i18n.t("finding_gone", lang, n=gone) if gone else "")
     if both.empty:
         return i18n.t("finding_none_both", lang, start=start, end=end) + extra
     cuts = both[both["change"].notna() & (both["change"] < 0)]
     rises = both[both["change"].isna() | (both["change"] > 0)]
     if cuts.empty:
+        if len(both) == 1:
+            return i18n.t("finding_no_cut_one", lang, start=start, end=end, model=labels(both)[0]) + extra
         key = "finding_no_cut_rise" if len(rises) else "finding_no_cut"
         return i18n.t(key, lang, start=start, end=end, n=len(both), r=len(rises)) + extra
     deepest = float(cuts["change"].min())
     biggest = sorted(labels(cuts[cuts["change"] == deepest]))  # all of them when tied
+    cut = change_text(deepest, lang) if lang != "zh" else change_text(deepest, lang).lstrip("−")  # 降幅 80%
+    if len(both) == 1:
+        return i18n.t("finding_cut_one", lang, start=start, end=end, model=biggest[0], cut=cut) + extra
     return i18n.t("finding_cuts", lang, start=start, end=end, n=len(both), k=len(cuts),
-                  model=named(biggest, lang), cut=change_text(deepest, lang)) + extra
+                  model=named(biggest, lang), cut=cut) + extra
 
 
 def decline(result: dict | None, points: pd.DataFrame, lang: str) -> str:
@@ -127,14 +138,20 @@ def decline(result: dict | None, points: pd.DataFrame, lang: str) -> str:
         reason, numbers = why
         return i18n.t(f"trend_{reason}", lang, **numbers)
     f, lo, hi = result["factor"], result["low"], result["high"]
+    def low_end(text: str) -> str:  # "5.1–29×", not "5.1×–29×"
+        return text.removesuffix("×")
+
     if f >= 1:
-        text = i18n.t("trend_fell", lang, factor=factor(f), low=factor(lo), high=factor(hi))
+        text = i18n.t("trend_fell", lang, factor=per_year(f, lang), low=low_end(per_year(lo, lang)),
+                      high=per_year(hi, lang))
     else:
-        text = i18n.t("trend_rose", lang, factor=factor(1 / f), low=factor(1 / hi), high=factor(1 / lo))
+        text = i18n.t("trend_rose", lang, factor=per_year(1 / f, lang, rise=True),
+                      low=low_end(per_year(1 / hi, lang, rise=True)), high=per_year(1 / lo, lang, rise=True))
     return text + (i18n.t("trend_includes_none", lang) if lo < 1 < hi else "")
 
 
 def supported(result: dict, lang: str) -> str:
     """The range of yearly figures the fit's interval supports, for a claim's verdict: "any figure from 5.1×
     to 13× a year would hold"."""
-    return i18n.t("trend_supports", lang, low=factor(result["low"]), high=factor(result["high"]))
+    return i18n.t("trend_supports", lang, low=per_year(result["low"], lang).removesuffix("×"),
+                  high=per_year(result["high"], lang))

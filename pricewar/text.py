@@ -66,18 +66,31 @@ def factor(value: float) -> str:
     return f"{value:.1f}" if value >= 1 else plain(value, 2)
 
 
+def per_year(value: float, lang: str, rise: bool = False) -> str:
+    """A yearly factor as each language states it: "15×" / "1/15" (Chinese style guides state a fall as
+    what it falls to, never as "下降 15 倍"); a factor below 1 is a rise: "0.8×" / "1.3 倍". With ``rise``
+    the factor is a rise already (2 = twice as dear): "2.0×" / "2.0 倍"."""
+    if lang != "zh":
+        return factor(value) + "×"
+    if rise:
+        return factor(value) + " 倍"
+    return "1/" + factor(value) if value >= 1 else factor(1 / value) + " 倍"
+
+
 def rate_range(result: dict, lang: str) -> str:
-    """The fit as a table cell: "13× (5.5–33×)" / "13 倍（5.5–33 倍）"."""
-    f, lo, hi = factor(result["factor"]), factor(result["low"]), factor(result["high"])
-    return f"{f} 倍（{lo}–{hi} 倍）" if lang == "zh" else f"{f}× ({lo}–{hi}×)"
+    """The fit as a table cell: "13× (5.5×–33×)" / "1/13（1/5.5–1/33）"."""
+    f, lo, hi = (per_year(result[k], lang) for k in ("factor", "low", "high"))
+    return f"{f}（{lo}–{hi}）" if lang == "zh" else f"{f} ({lo.removesuffix('×')}–{hi})"
 
 
 def published_range(low: float, high: float | None, lang: str) -> str:
-    """A published figure: "10×", "9–900×", "at least 10×" when it has no upper bound."""
-    if high is None:  # as published: 9, 900, 40 — not rounded like a computed factor
-        return i18n.t("at_least", lang, x=plain(low, 6))
-    text = plain(low, 6) if low == high else f"{plain(low, 6)}–{plain(high, 6)}"
-    return f"{text} 倍" if lang == "zh" else f"{text}×"
+    """A published figure as published (9, 900, 40 — not rounded like a computed factor): "9–900×" /
+    "1/9–1/900", "at least 10×" / "至少降至 1/10" when it has no upper bound."""
+    def one(x: float) -> str:
+        return f"1/{plain(x, 6)}" if lang == "zh" else f"{plain(x, 6)}×"
+    if high is None:
+        return i18n.t("at_least_per_year", lang, x=one(low))
+    return one(low) if low == high else f"{one(low).removesuffix('×')}–{one(high)}"
 
 
 def ratio_short(ratio: float, lang: str) -> str:

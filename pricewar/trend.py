@@ -57,14 +57,19 @@ def _central(t: float, df: int) -> float:
     return 2 / math.pi * (theta + s * total)
 
 
+POINT_COLUMNS = ["date", "price", "model", "source", "currency", "fx_month", "usd_cny"]
+
+
 def cheapest_over_time(series: pd.DataFrame, value: str = "usd_per_1m") -> pd.DataFrame:
     """The lowest price in effect among ``series`` at each date where it changes (free prices excluded).
 
-    Every date a price starts is compared against every price at once (a block of dates at a time), not a
-    pandas selection per date."""
+    A change is a change of the price as stated: the same stated price converted at another month's rate
+    (a model launched at 1 元 in December after one at 1 元 in May) is not a new point — exchange-rate
+    noise is not a price cut. Every date a price starts is compared against every price at once (a block
+    of dates at a time), not a pandas selection per date."""
     paid = series[series[value] > 0]
     if paid.empty:
-        return pd.DataFrame(columns=["date", "price", "model", "source"])
+        return pd.DataFrame(columns=POINT_COLUMNS)
     start = paid["date"].to_numpy()
     until = paid["until"].to_numpy()
     open_ended = np.isnat(until)
@@ -77,12 +82,16 @@ def cheapest_over_time(series: pd.DataFrame, value: str = "usd_per_1m") -> pd.Da
         live = (start[None, :] <= day) & (open_ended[None, :] | (until[None, :] > day))
         best[i:i + block] = np.where(live, prices[None, :], np.inf).argmin(axis=1)  # the first of equal prices
     models, tiers, sources = paid["model"].to_numpy(), paid["tier"].to_numpy(), paid["source"].to_numpy()
-    rows = []
+    stated = list(zip(paid["price_1m"].to_numpy(dtype="float64"), paid["currency"].to_numpy(), strict=True))
+    months, rates = paid["fx_month"].astype(str).to_numpy(), paid["usd_cny"].to_numpy(dtype="float64")
+    rows, last = [], None
     for day, b in zip(dates, best, strict=True):
-        if not rows or prices[b] != rows[-1]["price"]:
+        if last is None or (prices[b] != rows[-1]["price"] and stated[b] != last):
             rows.append({"date": pd.Timestamp(day), "price": float(prices[b]),
-                         "model": f"{models[b]} {tiers[b]}".strip(), "source": sources[b]})
-    return pd.DataFrame(rows)
+                         "model": f"{models[b]} {tiers[b]}".strip(), "source": sources[b],
+                         "currency": stated[b][1], "fx_month": months[b], "usd_cny": float(rates[b])})
+            last = stated[b]
+    return pd.DataFrame(rows, columns=POINT_COLUMNS)
 
 
 def fit(points: pd.DataFrame) -> dict | None:

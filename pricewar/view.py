@@ -63,17 +63,20 @@ class Choices:
     models: frozenset[str] = frozenset()
     steps: tuple[str, ...] = ()
     sets: tuple[str, ...] = ("all",)
+    opening: date | None = None  # the story's first step: where the before → after window starts by default
 
     @classmethod
     def of(cls, data: Dataset) -> Choices:
+        story = steps(data.events)
         return cls(
             vendors=frozenset(data.vendors["id"]),
             first=data.first.date(),
             last=data.last.date(),
             events=frozenset(data.events["id"]),
             models=data.model_labels,
-            steps=tuple(steps(data.events)["id"]),
+            steps=tuple(story["id"]),
             sets=tuple(set_choices(data)),
+            opening=story["date"].iloc[0].date() if len(story) else None,
         )
 
     def default(self) -> View:
@@ -156,7 +159,9 @@ PARAMS: tuple[Param, ...] = (
           pages=("prices", "story", "compare", "trend", "data")),
     Param("event", "event", _one_of(lambda c: c.events), lambda c: "", pages=("timeline",)),
     Param("at", "at", _date_param, lambda c: c.last, _iso, ("compare",), True),
-    Param("before", "before", _date_param, lambda c: c.first, _iso, ("compare",), True),
+    # before → after opens on the story's first step (the war's opening move): a window from the data's
+    # first day would find almost every model "first priced in the window"
+    Param("before", "before", _date_param, lambda c: c.opening or c.first, _iso, ("compare",), True),
     Param("after", "after", _date_param, lambda c: c.last, _iso, ("compare",), True),
     Param("ref", "ref", _one_of(lambda c: c.models), lambda c: "", pages=("compare",)),
     Param("step", "step", _step, lambda c: c.steps[0] if c.steps else "", pages=("story",), explicit=True),

@@ -322,7 +322,7 @@ def test_claims_page_gives_every_claim_a_verdict_with_its_rows(lang):
     at.session_state["rows_v2-70th-of-gpt-4-turbo"] = True  # the reader opens the first card's rows
     at.run()
     verdicts = [i18n.t(f"verdict_{v}", lang) for v in ("holds", "roughly", "fails", "mixed", "baseline",
-                                                         "not_checkable")]
+                                                         "not_checkable", "no_data")]
     badges = [m.value for m in at.markdown if "-badge[" in m.value]
     assert len(badges) >= 20 and all(any(f"[{v}]" in b for v in verdicts) for b in badges)
     first = at.table[0].value

@@ -114,14 +114,24 @@ def test_candidate_sets_hold_only_the_vendors_the_thread_names(claims, series, f
 
 def test_every_named_subject_is_checked_and_mostly_means_more_than_half(claims, series, fx):
     # "通义、豆包、Kimi、百度的降幅大多在80%以上": Qwen-Long −97.5% and ERNIE Speed −100% hold, Kimi's 0% fails,
-    # Doubao had no price before its launch: two of the three with data — mostly
+    # Doubao had no price before its launch: two of four hold, and Doubao, missing, decides whether most do
     claim = claims["kimi-cut-over-80"]
     got = {o.baseline.name("en"): o for o in run(claim, series, fx)}
     assert {k: (o.computed, o.verdict) for k, o in got.items()} == {
         "Qwen-Long": (pytest.approx(-97.5), "holds"), "Doubao-pro 32k": (None, "no_data"),
         "moonshot-v1 8k": (0.0, "fails"), "ERNIE Speed 8k": (-100.0, "holds")}
-    assert overall(list(got.values()), claim.check) == "holds"
-    assert overall(list(got.values()), replace(claim.check, each="all")) == "fails"
+    lines = list(got.values())
+    assert overall(lines, claim.check) == "no_data"
+    assert overall(lines, replace(claim.check, each="all")) == "fails"
+    kimi_cut = replace(lines[2], computed=-85.0, verdict="holds")  # had Kimi cut 85%, three of four would hold
+    assert overall([lines[0], lines[1], kimi_cut, lines[3]], claim.check) == "holds"
+    assert overall([lines[0], replace(lines[1], verdict="fails"), lines[2], lines[3]], claim.check) == "fails"
+
+
+def test_roughly_on_one_price_and_not_on_another_is_not_held(claims, series, fx):
+    # "价格高出DeepSeek-V3数倍" (2–9×): about 11× on input, 14× on output
+    got = run(claims["sonnet-several-times-v3"], series, fx)
+    assert [o.verdict for o in got] == ["roughly", "fails"] and overall(got) == "fails"
 
 
 def test_claims_the_data_contradicts(claims, series, fx):
@@ -131,7 +141,7 @@ def test_claims_the_data_contradicts(claims, series, fx):
 
 
 def test_claims_prices_cannot_test_are_not_checkable_with_the_reason(claims, series, fx):
-    for cid in ("li-ernie-cost-99pct", "google-qa-cost-80pct"):
+    for cid in ("li-ernie-cost-99pct", "google-qa-cost-80pct", "li-90pct-a-year"):
         got = run(claims[cid], series, fx)
         assert overall(got) == "not_checkable" and claims[cid].check.reason["en"], cid
 
@@ -159,7 +169,7 @@ def test_every_claim_gets_a_verdict_a_baseline_table_or_a_reason(ds):
     results = evaluate_all(ds)
     for claim, outcomes in results:
         word = overall(outcomes, claim.check)
-        assert word in ("holds", "roughly", "fails", "mixed", "baseline", "not_checkable"), claim.id
+        assert word in ("holds", "roughly", "fails", "mixed", "baseline", "not_checkable", "no_data"), claim.id
     assert len(results) == len(ds.claims) >= 20
 
 

@@ -267,6 +267,41 @@ def test_gpt_3_5_turbo_from_its_launch_with_the_days_its_cuts_took_effect(ds, se
     assert "openai-api-changelog" in _event_sources(ds, "gpt-3-5-turbo-cut")
 
 
+
+# (model, day the price took effect, input and output in US$ per million, Anthropic's words for the price in
+# "Introducing the next generation of Claude", 2024-03-04)
+CLAUDE_3 = [
+    ("Claude 3 Sonnet", "2024-03-04", 3, 15, "Cost [Input $/million tokens | Output $/million tokens] $3 | $15"),
+    ("Claude 3 Haiku", "2024-03-13", 0.25, 1.25, "Cost [Input $/million tokens | Output $/million tokens] $0.25 | $1.25"),
+]
+
+
+def test_claude_3_sonnet_and_haiku_from_the_day_each_reached_the_api(ds, series):
+    for model, date, inp, out, words in CLAUDE_3:
+        assert at(series, model, "input", date)["usd_per_1m"] == pytest.approx(inp), model
+        assert at(series, model, "output", date)["usd_per_1m"] == pytest.approx(out), model
+        rows = _rows(ds, model, date)
+        assert set(rows["kind"]) == {"input", "output"} and (rows["vendor"] == "anthropic").all()
+        for r in rows.itertuples():
+            assert {"anthropic-claude-3-family", "small-tou-claude-1e8eb0c"} <= set(r.source.split(";")), model
+            assert words in r.quote and "tracker:" in r.quote, model
+            assert "2024-03-26" in r.note_zh and "2024-03-26" in r.note_en  # tracker snapshot named in both
+    # Sonnet: "Opus and Sonnet are available to use today in our API" (2024-03-04), like Opus
+    assert all("Opus and Sonnet are available to use today in our API" in q
+               for q in _rows(ds, "Claude 3 Sonnet", "2024-03-04")["quote"])
+    # Haiku: priced on 2024-03-04 ("Haiku will be available soon"), in the API from 2024-03-13 ("Starting today")
+    haiku = _rows(ds, "Claude 3 Haiku", "2024-03-13")
+    assert (haiku["announced"] == pd.Timestamp("2024-03-04")).all()
+    for r in haiku.itertuples():
+        assert "anthropic-claude-3-haiku" in r.source.split(";")
+        assert "Haiku will be available soon" in r.quote
+        assert "Starting today, customers can use Claude 3 Haiku through our API" in r.quote
+        assert "2024-03-13" in r.note_zh and "2024-03-13" in r.note_en
+    before = price_at(series, "2024-03-12")
+    assert not (before["model"] == "Claude 3 Haiku").any()  # no price before it was available
+    src = ds.sources.set_index("id").loc["anthropic-claude-3-haiku"]
+    assert (src["kind"], src["published"]) == ("vendor", "2024-03-13")
+
 def test_qwen_max_20_60_dated_to_the_september_2024_cut(ds, series, articles):
     assert _norm("在2024年9月发布的价格表上") in articles["itimes-2025-02-13"]
     assert at(series, "Qwen-Max", "input", "2024-09-18")["cny_per_1m"] == 40

@@ -54,7 +54,7 @@ def test_free_prices_sit_on_a_labelled_floor_not_dropped(ds, series):
     ernie = next(t for t in model_traces(fig) if t.name == "ERNIE Speed 8k")
     assert ernie.y[-1] == floor and floor < min(v for t in model_traces(fig) for v in t.y if v != floor)
     assert "10 ** " not in str(floor) and fig.layout.yaxis.range[0] < __import__("math").log10(floor)
-    assert header(fig).startswith("<b>输入最低价从") and "降至 免费（ERNIE Lite 8k" in header(fig)
+    assert header(fig).startswith("<b>输入最低价从") and "）降至免费（ERNIE Lite 8k" in header(fig)
 
 
 def test_disputed_points_are_ringed(ds, series):
@@ -138,12 +138,14 @@ def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
     view = war_view(lang="en")
     before, after = window_ends(series[series["series"] == "input"], view.before, view.after)
     fig = figures.dumbbell(before, after, ds.vendors, view)
-    after_trace = next(t for t in fig.data if t.name == "2024-06-01")
-    cuts = dict(zip(after_trace.y, after_trace.text, strict=True))
-    assert cuts["Qwen-Long"] == "−98%" and cuts["GLM-3-Turbo"] == "−80%" and cuts["hunyuan-standard"] == "−55%"
-    assert cuts["ERNIE Speed 8k"] == "−100%" and cuts["GPT-4 Turbo"] == "unchanged"
-    # launched inside the window, one price only: new, never 0%
-    assert cuts["DeepSeek-V2"] == "new" and cuts["GPT-4o"] == "new"
+    texts = next(t for t in fig.data if t.mode == "text")
+    cuts = {y: t.strip("\u2002") for y, t in zip(texts.y, texts.text, strict=True)}
+    assert cuts["GLM-3-Turbo"] == "−80%" and cuts["GPT-4 Turbo"] == "unchanged"
+    # first priced inside the window: the date it was first priced, and its cut when it had one — never 0%
+    assert cuts["Qwen-Long"] == "from 05-20: −98%" and cuts["hunyuan-standard"] == "from 05-21: −55%"
+    assert cuts["ERNIE Speed 8k"] == "from 05-20: −100%"
+    assert cuts["DeepSeek-V2"] == "from 05-06" and cuts["GPT-4o"] == "from 05-13"
+    assert fig.layout.yaxis.categoryarray[-1] == "GLM-3-Turbo"  # the counted cut on top
 
 
 def test_ratio_table_gives_quotable_sentences(ds, series):

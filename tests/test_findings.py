@@ -86,7 +86,7 @@ def test_one_price_all_along_and_a_rise_read_as_such():
         "The cheapest input price was $3 (Only) on both 2024-02-01 and 2024-03-01")
     rise = steps(("R", "2024-01-01", 1, "2024-06-01"), ("R", "2024-06-01", 2, None))
     assert findings.curves(rise, COL, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), "output", "USD",
-                           "zh") == "output最低价从 1 美元（R，2024-01-01） 升至 2 美元（R，2024-12-31）"
+                           "zh") == "output最低价从 1 美元（R，2024-01-01）升至 2 美元（R，2024-12-31）"
 
 
 def test_free_at_the_end_names_the_free_models():
@@ -96,24 +96,43 @@ def test_free_at_the_end_names_the_free_models():
 
 
 # --- before → after ------------------------------------------------------------------------------------------
-def test_before_after_counts_only_models_with_an_earlier_price_and_never_writes_0_percent(ds, series):
+def labels_of(fig) -> dict[str, str]:
+    """The before → after chart's label of each model."""
+    texts = next(t for t in fig.data if t.mode == "text")
+    return {y: t.strip("\u2002") for y, t in zip(texts.y, texts.text, strict=True)}
+
+
+def test_before_after_counts_only_models_priced_on_its_first_day_and_never_writes_0_percent(ds):
     view = View(start=date(2024, 1, 1), end=date(2025, 3, 31), at=date(2024, 6, 1), before=date(2024, 5, 1),
                 after=date(2024, 6, 1), vendors=("deepseek", "openai"), lang="zh")
     built = charts.build("before-after", ds, view)
-    after = next(t for t in built.figure.data if t.name == "2024-06-01")
-    labels = dict(zip(after.y, after.text, strict=True))
-    assert labels["DeepSeek-V2"] == "新定价" and labels["GPT-4o"] == "新定价" and labels["GPT-4 Turbo"] == "不变"
-    assert "0%" not in " ".join(after.text)
-    assert built.title == "2024-05-01 至 2024-06-01：有更早价格可比的 3 个模型均未降价；另有 2 个模型在此期间才有价格"
+    labels = labels_of(built.figure)
+    assert labels["DeepSeek-V2"] == "05-06 起" and labels["GPT-4o"] == "05-13 起" and labels["GPT-4 Turbo"] == "不变"
+    assert "0%" not in " ".join(labels.values())
+    assert built.title == "2024-05-01 至 2024-06-01：2024-05-01 已有价格的 3 个模型都没有降价；另有 2 个模型在此之后才有价格"
+
+
+def test_a_model_first_priced_inside_the_window_shows_its_cut_but_is_not_counted(ds):
+    # Qwen-Long's price is known from 2024-05-20, the day before its cut: drawn dotted, labelled, not counted
+    view = View(start=date(2024, 1, 1), end=date(2025, 3, 31), at=date(2024, 6, 1), before=date(2024, 5, 1),
+                after=date(2024, 6, 1), vendors=("alibaba", "zhipu"), lang="en")
+    built = charts.build("before-after", ds, view)
+    labels = labels_of(built.figure)
+    assert labels["Qwen-Long"] == "from 05-20: −98%" and labels["GLM-3-Turbo"] == "−80%"
+    assert built.title.startswith("2024-05-01 to 2024-06-01: 1 of the 2 models priced on 2024-05-01 got cheaper")
+    dotted = [t for t in built.figure.data if t.mode == "lines" and t.line.dash == "dot"]
+    assert [y for t in dotted for y in t.y if y] == ["Qwen-Long", "Qwen-Long"]
 
 
 def test_before_after_with_no_cut_names_no_biggest_cut():
     both = pd.DataFrame({"model": ["A", "B"], "tier": "", "change": [0.0, 25.0]})
     title = findings.before_after(both, 3, 0, "2024-01-01", "2024-02-01", "en")
-    assert title == ("2024-01-01 to 2024-02-01: none of the 2 models with an earlier price got cheaper; 1 got dearer; "
-                     "3 first priced in the window")
+    assert title == ("2024-01-01 to 2024-02-01: none of the 2 models priced on 2024-01-01 got cheaper; 1 got dearer; "
+                     "3 first priced later in the window")
     assert findings.before_after(both.iloc[0:0], 1, 0, "a", "b", "en") == (
-        "a to b: no model had an earlier price to compare; 1 first priced in the window")
+        "a to b: no model shown had a price on a; 1 first priced later in the window")
+    assert findings.before_after(both.iloc[0:1], 0, 0, "a", "b", "en") == (
+        "a to b: A, the one model priced on a, did not get cheaper")
 
 
 def test_change_words():
@@ -152,6 +171,6 @@ def test_a_ratio_across_currencies_names_its_rate_and_one_within_a_currency_need
 def test_before_after_names_the_biggest_cut_and_every_model_tied_with_it():
     both = pd.DataFrame({"model": ["A", "B", "C"], "tier": "", "change": [-100.0, -100.0, -20.0]})
     assert findings.before_after(both, 0, 0, "s", "e", "en") == (
-        "s to e: 3 of the 3 models with an earlier price got cheaper; the biggest cut was −100% (A and B)")
+        "s to e: 3 of the 3 models priced on s got cheaper; the biggest cut was −100% (A and B)")
     assert findings.before_after(both.iloc[2:], 0, 1, "s", "e", "zh") == (
-        "s 至 e：有更早价格可比的 1 个模型中 1 个降价，最大降幅为 −20%（C）；1 个模型在此期间停止报价")
+        "s 至 e：s 唯一已有价格的模型 C 降价，降幅为 20%；1 个模型在此期间停止报价")

@@ -38,9 +38,22 @@ def test_too_few_points_give_no_fit():
 def test_cheapest_over_time_keeps_each_change_once_and_skips_free():
     s = pd.DataFrame({"model": ["a", "b", "c"], "tier": ["", "", ""], "source": ["s", "s", "s"],
                       "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]),
-                      "until": pd.to_datetime([None, None, None]), "usd_per_1m": [10.0, 5.0, 0.0]})
+                      "until": pd.to_datetime([None, None, None]), "usd_per_1m": [10.0, 5.0, 0.0],
+                      "price_1m": [10.0, 5.0, 0.0], "currency": "USD", "fx_month": "2024-01", "usd_cny": 7.1})
     pts = cheapest_over_time(s)
     assert pts["price"].tolist() == [10.0, 5.0] and pts["model"].tolist() == ["a", "b"]
+
+
+def test_the_same_stated_price_at_another_months_rate_is_not_a_price_change():
+    # 1 元 from May, then another model at 1 元 from December when the yuan was weaker: the same price,
+    # a little cheaper in dollars — exchange-rate noise, not a cut
+    s = pd.DataFrame({"model": ["may", "dec", "cut"], "tier": "", "source": "s",
+                      "date": pd.to_datetime(["2024-05-06", "2024-12-26", "2025-03-01"]),
+                      "until": pd.NaT, "price_1m": [1.0, 1.0, 0.5], "currency": "CNY",
+                      "usd_per_1m": [1 / 7.2327, 1 / 7.2993, 0.5 / 7.2], "fx_month": ["2024-05", "2024-12", "2025-03"],
+                      "usd_cny": [7.2327, 7.2993, 7.2]})
+    pts = cheapest_over_time(s)
+    assert pts["model"].tolist() == ["may", "cut"]
 
 
 def test_in_class_selects_by_model_and_tier(series):
@@ -94,7 +107,9 @@ def test_no_yearly_figure_below_the_minimums_and_the_title_says_why():
         "The cheapest price's changes span only 4.1 months: too short for a yearly rate (it takes at least 12)")
     few = points([0, 400, 800], [10, 5, 1])
     assert yearly(few) is None and shortfall(few) == ("too_few", {"n": 3, "min": MIN_POINTS})
-    assert findings.decline(None, few, "zh") == "最低价只有 3 个变动点，不足以计算年降幅（至少需要 5 个）"
+    assert findings.decline(None, few, "zh") == "数据点太少，无法计算年降幅：最低价只有 3 个数据点，至少需要 5 个"
+    assert findings.decline(None, few, "en") == (
+        "Too few data points for a yearly rate: the cheapest price has 3, and it takes at least 5")
     enough = points([0, 100, 200, 300, 400], [10, 5, 2, 1, 0.5])
     assert shortfall(enough) is None and yearly(enough) == fit(enough)
     assert (MIN_POINTS, MIN_DAYS) == (5, 365)
@@ -108,7 +123,12 @@ def test_the_headline_carries_the_interval_says_a_rise_is_a_rise_and_an_uncertai
     assert findings.decline({"factor": 1.6, "low": 0.8, "high": 3.2}, None, "en") == (
         "Prices fell 1.6× per year (90% interval 0.8–3.2×); the interval includes no change")
     assert findings.supported({"low": 5.14, "high": 29.4}, "en") == (
-        "the fit's 90% interval supports any figure from 5.1× to 29× a year")
+        "the fit's 90% interval supports any figure from 5.1 to 29× a year")
+    # Chinese states a fall as what prices fall to (never "下降 12 倍")
+    assert findings.decline({"factor": 12.3, "low": 5.14, "high": 29.4}, None, "zh") == (
+        "价格每年降至约 1/12（90% 区间：1/5.1 至 1/29）")
+    assert findings.decline({"factor": 1.6, "low": 0.8, "high": 3.2}, None, "zh") == (
+        "价格每年降至约 1/1.6（90% 区间：1.2 倍 至 1/3.2）；区间包含价格不变")  # 1/0.8 = 1.25
 
 
 @pytest.mark.parametrize("days", [1, 10, 40, 61, 62, 100, 400, 800, 1500])
@@ -128,6 +148,7 @@ def test_the_date_axis_never_repeats_a_label(days, width):
 
 def test_published_rates_can_say_at_least(ds):
     li = next(r for r in ds.rates if r.id == "robin-li")
-    assert li.factor_high is None and published_range(li.factor_low, li.factor_high, "zh") == "至少 10 倍"
+    assert li.factor_high is None and published_range(li.factor_low, li.factor_high, "zh") == "至少降至 1/10"
+    assert published_range(li.factor_low, li.factor_high, "en") == "at least 10×"
     assert published_range(9, 900, "en") == "9–900×" and published_range(10, 10, "en") == "10×"
     assert all(r.differs["en"] and r.differs["zh"] for r in ds.rates)
