@@ -61,7 +61,8 @@ def price_rows(o: Outcome) -> list[dict]:
                                                   high=per_year(o.fit.high, lang)),
                  "source": "", "line": 0, "fx": ""}]
     return [{"model": p.model, "kind": p.kind, "date": f"{p.date:%Y-%m-%d}", "price": p.value, "currency": p.currency,
-             "stated": f"{plain(p.stated_price, 6)} {p.stated_currency} {p.stated_unit}", "source": p.source, "line": p.line,
+             "stated": f"{plain(p.stated_price, 6)} {p.stated_currency} {p.stated_unit}", "source": p.source,
+             "line": p.line,
              "fx": f"{p.usd_cny:.4f} ({p.fx_month})"} for p in o.prices]
 
 

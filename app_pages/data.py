@@ -36,7 +36,8 @@ table = pd.DataFrame(
         "model": rows["model"],
         "tier": rows["tier"],
         "kind": [i18n.t(f"kind_{k}", lang) for k in rows["kind"]],
-        "stated": [f"{plain(p, 6)} {c} {u}" for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
+        "stated": [f"{plain(p, 6)} {c} {u}"
+                   for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
         "converted": rows["cny_per_1m" if view.currency == "CNY" else "usd_per_1m"].round(6),
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],
         "source": rows["source"],

@@ -268,7 +268,6 @@ def price_curves(
     names = vendor_names(vendors, lang)
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
     fig = Draft()
-    per_m = unit(view.currency, lang)
     if series.empty:
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
@@ -630,7 +629,8 @@ def dumbbell(
     for st, c, first, m in zip(both["state"], both["change"], both["date_a"], moved, strict=True):
         if st == "new":  # "from 05-20", or "from 05-20: −98%" (the year only when it is not the window's)
             day = first.date()
-            since = i18n.t("new_from", lang, date=day.isoformat()[5:] if day.year == view.before.year else day.isoformat())
+            shown = day.isoformat()[5:] if day.year == view.before.year else day.isoformat()
+            since = i18n.t("new_from", lang, date=shown)
             text.append(since + (("：" if lang == "zh" else ": ") + findings.change_text(c, lang) if m else ""))
         else:
             text.append(i18n.t("gone_in_window", lang) if st == "gone" else findings.change_text(c, lang))

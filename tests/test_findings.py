@@ -109,7 +109,8 @@ def test_before_after_counts_only_models_priced_on_its_first_day_and_never_write
     labels = labels_of(built.figure)
     assert labels["DeepSeek-V2"] == "05-06 起" and labels["GPT-4o"] == "05-13 起" and labels["GPT-4 Turbo"] == "不变"
     assert "0%" not in " ".join(labels.values())
-    assert built.title == "2024-05-01 至 2024-06-01：2024-05-01 已有价格的 3 个模型都没有降价；另有 2 个模型在此之后才有价格"
+    assert built.title == ("2024-05-01 至 2024-06-01：2024-05-01 已有价格的 3 个模型都没有降价；"
+                           "另有 2 个模型在此之后才有价格")
 
 
 def test_a_model_first_priced_inside_the_window_shows_its_cut_but_is_not_counted(ds):
