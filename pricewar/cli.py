@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
     export.add_argument("--currency", choices=schema.CURRENCIES)
     export.add_argument("--kind", choices=schema.SERIES_KINDS)
+    # the comparison and the decline rate, as on their pages: a dated comparison can be reproduced
+    export.add_argument("--at", metavar="YYYY-MM-DD", help="the comparison's date (default: the data's last day)")
+    export.add_argument("--before", metavar="YYYY-MM-DD", help="the before → after window's first day")
+    export.add_argument("--after", metavar="YYYY-MM-DD", help="the before → after window's last day")
+    export.add_argument("--ref", metavar="MODEL", help="the ratio table's reference model, e.g. 'GPT-4 8k'")
+    export.add_argument("--set", metavar="SET", help="the decline rate's set of models (a class id, all, or a country)")
     export.add_argument("--no-images", action="store_true", help="HTML and CSV only (no browser needed)")
     return parser
 
@@ -108,7 +114,9 @@ def _export(args: argparse.Namespace) -> int:
     if isinstance(dataset, int):
         return dataset
     params = {"vendor": args.vendor}
-    for name, value in (("from", args.start), ("to", args.end), ("currency", args.currency), ("kind", args.kind)):
+    for name, value in (("from", args.start), ("to", args.end), ("currency", args.currency), ("kind", args.kind),
+                        ("at", args.at), ("before", args.before), ("after", args.after), ("ref", args.ref),
+                        ("set", args.set)):
         if value:
             params[name] = [value]
     choices = Choices.of(dataset)

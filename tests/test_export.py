@@ -127,3 +127,19 @@ def test_the_shipped_data_exports_in_both_languages(ds, tmp_path):
     assert "第 16/16 步" in page and "src=\"http" not in page
     # plotly.js, index, and per language 21 charts × (HTML, CSV) and the ratio table's CSV
     assert len(files) == 2 + 2 * (21 * 2 + 1)
+
+
+def test_a_dated_comparison_exports_as_on_its_page_with_the_datas_version(ds, tmp_path):
+    # the ratio table of 2024-05-06 against GPT-4 8k, from the command line: the CSV says what it is
+    code = main(["export", "--out", str(tmp_path), "--lang", "en", "--no-images", "--at", "2024-05-06",
+                 "--ref", "GPT-4 8k", "--currency", "USD"])
+    assert code == 0
+    ratios = pd.read_csv(tmp_path / "ratios-en.csv").set_index("model")
+    assert ratios.loc["DeepSeek-V2", "ratio"] == "1/217"
+    assert ratios.loc["DeepSeek-V2", "sentence"] == (
+        "DeepSeek-V2 costs 1/217 of GPT-4 8k's price (converted at 2024-05's average of 7.2327 元 per US$)")
+    row = ratios.loc["DeepSeek-V2"]
+    assert (row["date"], row["kind"], row["currency"], row["reference"]) == ("2024-05-06", "input", "USD", "GPT-4 8k")
+    assert (row["data_version"], row["data_as_of"]) == (ds.release.version, ds.release.as_of.isoformat())
+    index = (tmp_path / "index.html").read_text()
+    assert f"pricewar data {ds.release.version}, as of {ds.release.as_of}" in index
