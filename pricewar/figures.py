@@ -586,9 +586,18 @@ def dumbbell(
         return frame(
             fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
         )
-    ends = [end_rows[[*key, col, "price_1m", "currency", "source", "date", "until"]].set_index(key).add_suffix(suffix)
-            for end_rows, suffix in ((before, "_a"), (after, "_b"))]
-    both = ends[0].join(ends[1], how="inner").reset_index()
+    # a few dozen rows, read element by element below: joined as plain Python values (a pandas join of the
+    # arrow-backed text columns cost more than the rest of the chart)
+    cols = (col, "price_1m", "currency", "source", "date", "until")
+
+    def by_model(rows: pd.DataFrame, suffix: str) -> dict[tuple, dict]:
+        values = [rows[c].tolist() for c in (*key, *cols)]
+        return {tuple(v[:3]): {f"{c}{suffix}": x for c, x in zip(cols, v[3:], strict=True)}
+                for v in zip(*values, strict=True)}
+
+    first, last = by_model(before, "_a"), by_model(after, "_b")
+    both = pd.DataFrame([{"vendor": k[0], "model": k[1], "tier": k[2], **first[k], **last[k]}
+                         for k in first if k in last])
     is_new = (both["date_a"] > start).to_numpy()  # no price on the window's first day: not a change
     is_gone = (both["until_b"].notna() & (both["until_b"] <= end)).to_numpy()
     both["state"] = ["new" if n else "gone" if g else "both" for n, g in zip(is_new, is_gone, strict=True)]

@@ -30,21 +30,21 @@ def named(names: list[str], lang: str) -> str:
 def ranking(rows: pd.DataFrame, col: str, date: str, currency: str, lang: str) -> str:
     """The comparison on a date: the dearest paid model against the cheapest paid one (both named), the
     free models counted and named, never divided by."""
-    rows = rows.assign(label=labels(rows))
-    free = rows[rows[col] == 0]["label"].tolist()
-    paid = rows[rows[col] > 0].sort_values([col, "label"])
+    priced = sorted(zip(rows[col].tolist(), labels(rows), strict=True))  # plain values: a few dozen rows
+    free = [lbl for v, lbl in priced if v == 0]  # by name: priced is sorted by (price, name)
+    paid = [(v, lbl) for v, lbl in priced if v > 0]
     free_part = i18n.t("finding_free", lang, n=len(free), models=named(free, lang)) if free else ""
-    if paid.empty:
+    if not paid:
         return i18n.t("finding_all_free", lang, date=date, n=len(free))
     if len(paid) == 1:
-        one = paid.iloc[0]
-        return i18n.t("finding_only_paid" if free else "finding_only", lang, date=date, model=one["label"],
-                      price=money(one[col], currency, lang)) + free_part
-    cheap, dear = paid.iloc[0], paid.iloc[-1]
-    ties = int((paid[col] == cheap[col]).sum()) - 1
-    sentence = compare(dear["label"], cheap["label"], float(dear[col] / cheap[col]), lang)
+        value, label = paid[0]
+        return i18n.t("finding_only_paid" if free else "finding_only", lang, date=date, model=label,
+                      price=money(value, currency, lang)) + free_part
+    (low, cheap), (high, dear) = paid[0], paid[-1]
+    ties = sum(1 for v, _ in paid if v == low) - 1
+    sentence = compare(dear, cheap, high / low, lang)
     key = "finding_ranking_paid" if free else "finding_ranking"
-    tied = i18n.t("finding_tied", lang, n=ties) if ties and dear[col] != cheap[col] else ""
+    tied = i18n.t("finding_tied", lang, n=ties) if ties and high != low else ""
     return i18n.t(key, lang, date=date, sentence=sentence, tied=tied) + free_part
 
 

@@ -187,7 +187,7 @@ def on_date(rows: pd.DataFrame, when: str | pd.Timestamp, fx: pd.DataFrame) -> p
     money rule for a comparison on a date. A price keeps its stated value in its own currency, so two
     prices stated in the same currency compare without any exchange rate."""
     month, rate = rate_for(fx, when)
-    out = rows.copy()
+    out = rows.copy(deep=False)  # new columns only: the text columns are shared, not copied
     price = out["price_1m"].to_numpy(dtype="float64")
     is_cny = (out["currency"] == "CNY").to_numpy()
     out["usd_cny"] = rate
