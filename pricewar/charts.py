@@ -161,10 +161,11 @@ def _before_after(data: Dataset, view: View, width: int) -> Built:
                  pd.concat([before, after]))
 
 
-def reference(data: Dataset, view: View) -> str:
-    """The ratio table's reference model: the view's when it has a price that day, else the dearest."""
-    rows = on_day(data, view)
-    labels = [model_label(m, t) for m, t in zip(rows["model"], rows["tier"], strict=True)]
+def reference(data: Dataset, view: View, rows: pd.DataFrame | None = None) -> str:
+    """The ratio table's reference model: the view's when it has a price that day, else the dearest
+    (``rows``: :func:`on_day` of the view, when the caller has it already)."""
+    rows = on_day(data, view) if rows is None else rows
+    labels = [model_label(m, t) for m, t in zip(rows["model"].tolist(), rows["tier"].tolist(), strict=True)]
     if view.ref in labels:
         return view.ref
     if not labels:
@@ -174,7 +175,8 @@ def reference(data: Dataset, view: View) -> str:
 
 @_chart("ratios", "compare")
 def _ratios(data: Dataset, view: View, width: int) -> Built:
-    return Built(None, figures.ratio_table(on_day(data, view), reference(data, view), view))
+    rows = on_day(data, view)
+    return Built(None, figures.ratio_table(rows, reference(data, view, rows), view))
 
 
 def decline(data: Dataset, view: View) -> tuple[pd.DataFrame, dict | None]:

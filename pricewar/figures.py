@@ -711,32 +711,36 @@ def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
     exchange rate it went through. Prices are converted at the date's month (``at`` from
     :func:`pricewar.charts.on_day`), so the ratio is the same in both currency views."""
     col, lang = value_column(view.currency), view.lang
-    rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
-    refs = rows[rows["label"] == ref]
-    if refs.empty:
-        return rows.iloc[0:0][["label"]]
-    r0 = refs.iloc[0]
+    names = [model_label(m, t) for m, t in zip(at["model"].tolist(), at["tier"].tolist(), strict=True)]
+    if ref not in names:
+        return pd.DataFrame({"label": []})
+    # a few dozen rows: plain values (iterating arrow-backed text one row at a time cost more than the table)
+    fields = ("value", "price_1m", "currency", "fx_month", "usd_cny", "source")
+    columns = [at[c].tolist() for c in (col, "price_1m", "currency", "fx_month", "usd_cny", "source")]
+    rows = sorted(({"label": n, **dict(zip(fields, v, strict=True))} for n, *v in zip(names, *columns, strict=True)),
+                  key=lambda r: (r["value"], r["label"]))
+    r0 = next(r for r in rows if r["label"] == ref)
     out = []
-    for r in rows.sort_values([col, "label"]).itertuples():
-        value = getattr(r, col)
+    for r in rows:
+        value = r["value"]
         if value == 0:
-            ratio, sentence = i18n.t("free", lang), i18n.t("ratio_sentence_free", lang, model=r.label)
-        elif r0[col] == 0:
+            ratio, sentence = i18n.t("free", lang), i18n.t("ratio_sentence_free", lang, model=r["label"])
+        elif r0["value"] == 0:
             ratio, sentence = "—", i18n.t("ratio_ref_free", lang, ref=ref)
-        elif r.label == ref:
+        elif r["label"] == ref:
             ratio, sentence = "1", ""
         else:
-            same = r.currency == r0["currency"]
-            x = r.price_1m / r0["price_1m"] if same else value / r0[col]
-            ratio, sentence = ratio_short(x, lang), compare(r.label, ref, x, lang)
+            same = r["currency"] == r0["currency"]
+            x = r["price_1m"] / r0["price_1m"] if same else value / r0["value"]
+            ratio, sentence = ratio_short(x, lang), compare(r["label"], ref, x, lang)
             if not same:  # name the rate the converted one of the two went through
-                converted = r0 if r.currency == view.currency else pd.Series({"fx_month": r.fx_month,
-                                                                               "usd_cny": r.usd_cny})
+                converted = r0 if r["currency"] == view.currency else r
                 sentence += i18n.t("ratio_at_rate", lang, month=converted["fx_month"],
                                    rate=f"{converted['usd_cny']:.4f}")
-        out.append({"model": r.label, "price": value, "ratio": ratio, "sentence": sentence, "source": r.source})
-    # what the CSV needs to stand alone: the day, the kind and currency of the prices, the reference model
-    return pd.DataFrame(out).assign(date=view.at.isoformat(), kind=view.kind, currency=view.currency, reference=ref)
+        out.append({"model": r["label"], "price": value, "ratio": ratio, "sentence": sentence, "source": r["source"],
+                    # what the CSV needs to stand alone: the day, the kind and currency, the reference model
+                    "date": view.at.isoformat(), "kind": view.kind, "currency": view.currency, "reference": ref})
+    return pd.DataFrame(out)
 
 
 # --- decline-rate trend --------------------------------------------------------------------------------------

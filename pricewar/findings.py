@@ -110,19 +110,20 @@ def before_after(both: pd.DataFrame, new: int, gone: int, start: str, end: str, 
     extra = (i18n.t("finding_new", lang, n=new) if new else "") + (i18n.t("finding_gone", lang, n=gone) if gone else "")
     if both.empty:
         return i18n.t("finding_none_both", lang, start=start, end=end) + extra
-    cuts = both[both["change"].notna() & (both["change"] < 0)]
-    rises = both[both["change"].isna() | (both["change"] > 0)]
-    if cuts.empty:
-        if len(both) == 1:
-            return i18n.t("finding_no_cut_one", lang, start=start, end=end, model=labels(both)[0]) + extra
-        key = "finding_no_cut_rise" if len(rises) else "finding_no_cut"
-        return i18n.t(key, lang, start=start, end=end, n=len(both), r=len(rises)) + extra
-    deepest = float(cuts["change"].min())
-    biggest = sorted(labels(cuts[cuts["change"] == deepest]))  # all of them when tied
+    changes = list(zip(both["change"].tolist(), labels(both), strict=True))  # plain values: a few dozen rows
+    cuts = [(c, lbl) for c, lbl in changes if c is not None and c == c and c < 0]
+    rises = [lbl for c, lbl in changes if c is None or c != c or c > 0]  # from free, or dearer
+    if not cuts:
+        if len(changes) == 1:
+            return i18n.t("finding_no_cut_one", lang, start=start, end=end, model=changes[0][1]) + extra
+        key = "finding_no_cut_rise" if rises else "finding_no_cut"
+        return i18n.t(key, lang, start=start, end=end, n=len(changes), r=len(rises)) + extra
+    deepest = min(c for c, _ in cuts)
+    biggest = sorted(lbl for c, lbl in cuts if c == deepest)  # all of them when tied
     cut = change_text(deepest, lang) if lang != "zh" else change_text(deepest, lang).lstrip("−")  # 降幅 80%
-    if len(both) == 1:
+    if len(changes) == 1:
         return i18n.t("finding_cut_one", lang, start=start, end=end, model=biggest[0], cut=cut) + extra
-    return i18n.t("finding_cuts", lang, start=start, end=end, n=len(both), k=len(cuts),
+    return i18n.t("finding_cuts", lang, start=start, end=end, n=len(changes), k=len(cuts),
                   model=named(biggest, lang), cut=cut) + extra
 
 
