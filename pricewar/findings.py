@@ -61,6 +61,7 @@ def curves(series: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestam
            lang: str) -> str:
     """The cheapest price at the start of the view (or on the first day anything is priced) against the
     cheapest at its end (or on the last day anything is priced), naming the model at each end."""
+    series = series[["model", "tier", "date", "until", col]]  # the few columns it reads, not every text column
     first_day = max(start, series["date"].min())
     ends = series["until"].dropna()
     last_day = end if series["until"].isna().any() or ends.max() > end else ends.max() - pd.Timedelta(days=1)
