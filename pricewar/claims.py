@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pricewar.load import Dataset
-from pricewar.normalize import on_date, price_at
+from pricewar.normalize import price_at, rate_for
 from pricewar.records import Baseline, Check, Claim, ModelRef
 from pricewar.select import value_column
 from pricewar.trend import cheapest_over_time, members, yearly
@@ -83,20 +83,38 @@ class Outcome:
     fit: Fit | None = None
 
 
-def price_of(series: pd.DataFrame, ref: ModelRef, kind: str, when, currency: str = "CNY",
+class SeriesIndex:
+    """The step series by (model, tier, kind), grouped once: a claim looks up a few prices, and filtering
+    the whole series for each of ~120 lookups was most of the claim checker's time."""
+
+    def __init__(self, series: pd.DataFrame) -> None:
+        self.series = series
+        keys = zip(series["model"].tolist(), series["tier"].tolist(), series["series"].tolist(), strict=True)
+        self.positions: dict[tuple, list[int]] = {}
+        for i, key in enumerate(keys):
+            self.positions.setdefault(key, []).append(i)
+
+    def rows(self, model: str, tier: str, kind: str) -> pd.DataFrame:
+        return self.series.iloc[self.positions.get((model, tier, kind), [])]
+
+
+def price_of(series: SeriesIndex, ref: ModelRef, kind: str, when, currency: str = "CNY",
              fx: pd.DataFrame | None = None, rate_day=None) -> PriceUsed | None:
     """The price of ``ref`` in effect on ``when``, converted at the month of ``rate_day`` (default ``when``),
     or ``None`` when it has none that day."""
-    rows = series[(series["model"] == ref.model) & (series["tier"] == ref.tier) & (series["series"] == kind)]
+    rows = series.rows(ref.model, ref.tier, kind)
     at = price_at(rows, when)
     if at.empty:
         return None
-    if fx is not None:
-        at = on_date(at, rate_day or when, fx)
     row = at.iloc[0]
-    return PriceUsed(ref.label, kind, row["date"], float(row[value_column(currency)]), currency,
+    value, rate, month = float(row[value_column(currency)]), float(row["usd_cny"]), str(row["fx_month"])
+    if fx is not None:  # at the month of the day compared (normalize.on_date's rule, for one row)
+        month, rate = rate_for(fx, rate_day or when)
+        native = float(row["price_1m"])
+        value = native if row["currency"] == currency else native * rate if currency == "CNY" else native / rate
+    return PriceUsed(ref.label, kind, row["date"], value, currency,
                      float(row["price_1m"]), float(row["price"]), str(row["currency"]), str(row["unit"]),
-                     str(row["source"]), int(row["line"]), float(row["usd_cny"]), str(row["fx_month"]))
+                     str(row["source"]), int(row["line"]), rate, month)
 
 
 def _mean(series, refs, kind, when, fx, rate_day) -> tuple[float, list[PriceUsed]] | None:
@@ -218,10 +236,12 @@ CHECKS: dict[str, Callable[[Check, pd.DataFrame, Fit | None, pd.DataFrame | None
 }
 
 
-def evaluate(claim: Claim, series: pd.DataFrame, fx: pd.DataFrame, trend: Fit | None = None) -> list[Outcome]:
+def evaluate(claim: Claim, series: pd.DataFrame | SeriesIndex, fx: pd.DataFrame, trend: Fit | None = None
+             ) -> list[Outcome]:
     """Every outcome of one claim (a line per price kind, and per baseline candidate where unstated); prices
     compared on a date are converted at that date's month of ``fx``."""
-    return CHECKS[claim.check.type](claim.check, series, trend, fx)
+    index = series if series is None or isinstance(series, SeriesIndex) else SeriesIndex(series)
+    return CHECKS[claim.check.type](claim.check, index, trend, fx)
 
 
 def class_fit(data: Dataset, class_id: str) -> Fit | None:
@@ -237,7 +257,8 @@ def class_fit(data: Dataset, class_id: str) -> Fit | None:
 def evaluate_all(data: Dataset) -> list[tuple[Claim, list[Outcome]]]:
     """Every claim of the dataset with its outcomes (each class's fit computed once)."""
     fits = {c: class_fit(data, c) for c in {cl.check.model_class for cl in data.claims} if c}
-    return [(c, evaluate(c, data.series, data.fx, fits.get(c.check.model_class))) for c in data.claims]
+    index = SeriesIndex(data.series)
+    return [(c, evaluate(c, index, data.fx, fits.get(c.check.model_class))) for c in data.claims]
 
 
 def overall(outcomes: list[Outcome], check: Check | None = None) -> str:

@@ -16,6 +16,8 @@ All of it is column arithmetic and grouped shifts: no Python loop per row.
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -175,10 +177,8 @@ def rate_for(fx: pd.DataFrame, when: str | pd.Timestamp) -> tuple[str, float]:
     """(month, CNY per US$) for the month of ``when``: its published monthly average, or the nearest
     published month (the last one for a month after the series ends, the first before it starts)."""
     month = pd.Timestamp(when).strftime("%Y-%m")
-    months = fx["month"].tolist()
-    order = sorted(range(len(months)), key=months.__getitem__)
-    earlier = [i for i in order if months[i] <= month]
-    i = earlier[-1] if earlier else order[0]
+    months = fx["month"].tolist()  # sorted by the loader
+    i = max(bisect.bisect_right(months, month) - 1, 0)
     return str(months[i]), float(fx["usd_cny"].iloc[i])
 
 
