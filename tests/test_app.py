@@ -601,3 +601,19 @@ def test_one_ratio_reads_the_same_on_every_page_and_in_both_currencies():
     assert "1/72" in card.to_string() and "1/108" in card.to_string()
     card = run("app_pages/timeline.py", {"lang": "en", "event": "deepseek-v2-launch"})
     assert "1/72" in reader_text(card) and md("7.2327") in reader_text(card)  # the card's note names the rate
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_data_page_shows_the_corrections_log_in_the_readers_language(lang):
+    at = run("app_pages/data.py", {"lang": lang})
+    log = at.table[-1].value
+    assert len(log) >= 10 and i18n.t("col_old", lang) in log.columns and i18n.t("col_why", lang) in log.columns
+    text = log.to_string()
+    assert ("3,368,203" in text or "3368203" in text) if lang == "en" else "3368203" in text
+    assert (md("pricewar data 2026.12.1") if lang == "en" else md("pricewar 数据 2026.12.1")) in reader_text(at)
+
+
+def test_a_yearly_rate_verdict_shows_the_range_of_claims_it_supports():
+    at = run("app_pages/claims.py", {"lang": "en"})
+    altman = next(m.value for m in at.markdown if "10× every 12 months" in m.value)
+    assert "supports any figure from" in altman

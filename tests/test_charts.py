@@ -69,3 +69,14 @@ def test_the_decline_rate_fits_the_views_set(ds, view):
     gpt4 = charts.build("trend", ds, view.with_(lang="en", set="gpt-4-class", kind="blended", currency="USD"))
     assert "Models from the US" in header(us.figure) and "GPT-4 class" in header(gpt4.figure)
     assert not us.rows.equals(gpt4.rows)
+
+
+@pytest.mark.parametrize("name", [n for n in charts.CHARTS if n != "ratios"])
+def test_every_chart_credits_the_datas_version_and_as_of_day(ds, view, name):
+    for lang, words in (("en", f"pricewar data {ds.release.version}, as of {ds.release.as_of}"),
+                        ("zh", f"pricewar 数据 {ds.release.version}，截至 {ds.release.as_of}")):
+        fig = charts.build(name, ds, view.with_(lang=lang)).figure
+        notes = " ".join(a.text for a in fig.layout.annotations)
+        assert words in notes, (name, lang)
+    empty = charts.build(name, ds, view.with_(vendors=("nosuch",), lang="en")).figure  # "nothing matches"
+    assert ds.release.version in " ".join(a.text for a in empty.layout.annotations)

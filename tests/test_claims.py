@@ -203,3 +203,12 @@ def test_claim_refs_name_subject_baselines_and_candidate_sets(claims):
     assert {r.label for r in claims["v2-70th-of-gpt-4-turbo"].refs} == {"DeepSeek-V2", "GPT-4 Turbo"}
     assert {"GPT-4o", "GLM-4", "Qwen-Max"} <= {r.label for r in claims["domestic-35th-of-gpt-4o"].refs}
     assert claims["altman-10x-a-year"].refs == ()
+
+
+def test_the_claims_the_articles_made_and_the_data_lacked(claims, series, fx):
+    # "和DeepSeek-V3几乎持平": $1.10 at Feb 2025's 7.2734 is 8.0 元 against V3's 8 元 output; $0.2 is 73% of 2 元
+    got = outcome(claims, series, "minimax-level-with-v3", fx)
+    assert got[("output", "")].computed == pytest.approx(1.1 * 7.2734 / 8)
+    assert (got[("input", "")].verdict, got[("output", "")].verdict) == ("roughly", "holds")
+    (out,) = run(claims["hunyuan-standard-output-cut"], series, fx)
+    assert out.kind == "output" and out.computed == pytest.approx(-50)

@@ -7,6 +7,7 @@ import pytest
 from pricewar import figures, findings
 from pricewar.text import published_range
 from pricewar.trend import MIN_DAYS, MIN_POINTS, cheapest_over_time, fit, in_class, shortfall, yearly
+from pricewar.view import Choices
 
 
 def synthetic(factor_per_year: float, n: int = 12, noise: float = 0.05, seed: int = 1) -> pd.DataFrame:
@@ -152,3 +153,13 @@ def test_published_rates_can_say_at_least(ds):
     assert published_range(li.factor_low, li.factor_high, "en") == "at least 10×"
     assert published_range(9, 900, "en") == "9–900×" and published_range(10, 10, "en") == "10×"
     assert all(r.differs["en"] and r.differs["zh"] for r in ds.rates)
+
+
+def test_all_models_fall_about_nine_times_a_year_with_gpt_3_5_turbo_from_its_launch(ds):
+    # the 164× came from GPT-3.5 Turbo's history starting in 2024; from its 2023-03-01 launch at $2
+    # per million (and Claude 3 Haiku from 2024-03-13) the cheapest blended price falls 9.4× a year (US$)
+    from pricewar import charts
+    view = Choices.of(ds).default().with_(set="all", kind="blended", currency="USD", lang="en")
+    built = charts.build("trend", ds, view)
+    assert built.fit is not None and 5 < built.fit["factor"] < 15
+    assert built.title.startswith("Prices fell 9.4× per year")
