@@ -10,6 +10,7 @@ import pandas as pd
 from pricewar import i18n
 from pricewar.records import model_label
 from pricewar.text import compare, money, per_year, plain
+from pricewar.trend import shortfall
 
 MAX_NAMED = 2  # models named in a title before "+N"
 
@@ -131,8 +132,6 @@ def before_after(both: pd.DataFrame, new: int, gone: int, start: str, end: str, 
 def decline(result: dict | None, points: pd.DataFrame, lang: str) -> str:
     """"Prices fell 8.2× per year (90% interval 5.1–13×)"; a rise as a rise; an interval that includes no
     change says so; no figure at all below the minimums — the title says why instead."""
-    from pricewar.trend import shortfall  # noqa: PLC0415 — trend imports the dataset; findings stays light
-
     if result is None:
         why = shortfall(points)
         if why is None:  # meets the minimums but the fit failed (every point on one day)
