@@ -5,6 +5,8 @@ Every other module (validation, normalization, figures, strings, the URL paramet
 
 from __future__ import annotations
 
+import unicodedata
+
 LANGS = ("zh", "en")
 """Every text a reader sees exists in these languages; ``zh`` is the default."""
 
@@ -19,6 +21,16 @@ def in_lang(field: str, lang: str) -> str:
 def bilingual(field: str) -> tuple[str, ...]:
     """``note`` → ``("note_zh", "note_en")``."""
     return tuple(in_lang(field, lang) for lang in LANGS)
+
+
+def label_length(text: str, lang: str) -> float:
+    """How long ``text`` prints, in the unit of ``lang``'s length limits (:data:`SOURCE_NAME_MAX`,
+    :data:`EVENT_SHORT_MAX`): in Chinese a Chinese (wide) character counts one and a narrow one — a Latin
+    letter, digit, space or ASCII sign, half as wide — half; in English every character counts one (a wide
+    one two). ``DeepSeek-V2 输入 1 元`` is 10.5 Chinese characters long, ``IT Times`` 8 English ones: the
+    Chinese limits are half the English ones because the text takes the same room."""
+    columns = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return columns / 2 if lang == "zh" else columns
 
 
 # --- prices.csv -------------------------------------------------------------------------------------
@@ -53,18 +65,25 @@ EVENT_TYPES = ("launch", "price_cut", "free", "promo_start", "promo_end", "price
 EVENT_VENDORLESS_TYPES = ("market", "claim")
 """Event types that may have no vendor (e.g. Nvidia's results, an analyst's claim)."""
 IMPORTANCE = (1, 2, 3)
-EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "title", "summary", "sources",
+EVENT_FIELDS = ("id", "date", "effective", "vendor", "type", "importance", "title", "short", "summary", "sources",
                 "models", "dispute", "note")
-EVENT_TEXTS = ("title", "summary", "dispute", "note")
-"""The event's bilingual texts (``title`` and ``summary`` required)."""
+EVENT_TEXTS = ("title", "short", "summary", "dispute", "note")
+"""The event's bilingual texts (``title``, ``short`` and ``summary`` required)."""
+EVENT_SHORT_MAX = {"zh": 14, "en": 28}
+"""The most characters of an event's ``short``: the label printed on the timeline beside its marker
+("DeepSeek-V2 at ¥1/M input" / "DeepSeek-V2 输入 1 元"), measured by :func:`label_length`."""
 
 # --- sources.yaml -----------------------------------------------------------------------------------
 SOURCE_KINDS = ("article", "tracker", "vendor", "dataset", "blog", "research")
-SOURCE_FIELDS = ("id", "kind", "title", "outlet", "author", "published", "dated", "url", "seed", "language",
-                 "note")
-SOURCE_TEXTS = ("outlet", "author", "dated", "note")
-"""The source's bilingual texts: who published it, who wrote it and in what role, how an undated source
-was dated, where to find one without a link. ``title`` stays as the source wrote it."""
+SOURCE_FIELDS = ("id", "kind", "title", "name", "outlet", "author", "published", "dated", "url", "seed",
+                 "language", "note")
+SOURCE_TEXTS = ("name", "outlet", "author", "dated", "note")
+"""The source's bilingual texts: the outlet's name as a credit line prints it, who published it (in
+full), who wrote it and in what role, how an undated source was dated, where to find one without a link.
+``title`` stays as the source wrote it."""
+SOURCE_NAME_MAX = {"zh": 16, "en": 32}
+"""The most characters of a source's ``name``: the outlet as a chart's printed credit line names it
+("IT Times" / "IT时报"), measured by :func:`label_length`."""
 
 # --- vendors.csv ------------------------------------------------------------------------------------
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")

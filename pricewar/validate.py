@@ -373,6 +373,25 @@ class _RecordChecker:
             self.add(f"{field}.{extra}", NO_VALUE, "only 'zh' and 'en'", line)
         return Text(**out) if len(out) == len(schema.LANGS) else None
 
+    def short_text(self, key: str, most: dict[str, int], what: str, like: str) -> Text | None:
+        """A required reader-facing text printed in a small space (a credit line, a label on a chart): as
+        :meth:`both_langs`, and in each language at most ``most[lang]`` characters as
+        :func:`~pricewar.schema.label_length` counts them. ``what`` says what the text is for, ``like``
+        shows one."""
+        value = self.record.get(key)
+        if not isinstance(value, dict):
+            self.add(key, _short(value), f"a mapping with 'zh' and 'en' texts, like {like}: {what}")
+            return None
+        text = self.both_langs(key)
+        for lang in schema.LANGS:
+            t = value.get(lang)
+            length = schema.label_length(t, lang) if isinstance(t, str) and t.strip() else 0
+            if length > most[lang]:
+                half = ", a Latin letter, digit or space counting half" if lang == "zh" else ""
+                self.add(f"{key}.{lang}", t, f"at most {most[lang]} characters{half} (this has {length:g}): {what}")
+                text = None
+        return text
+
     def source(self, sources: set[str] | None) -> str | None:
         """The record's ``source``: present, and a source id of sources.yaml (when that file could be read)."""
         sid = self.text("source")
@@ -444,6 +463,8 @@ def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]
         if kind is not None and kind not in schema.SOURCE_KINDS:
             c.add("kind", kind, _one_of(schema.SOURCE_KINDS))
         c.text("title")
+        c.short_text("name", schema.SOURCE_NAME_MAX, "the outlet's name as a chart's credit line prints it",
+                     "{zh: IT时报, en: IT Times}")
         c.both_langs("outlet")
         c.both_langs("author", required=False)
         published = c.date("published", required=False)
@@ -495,6 +516,8 @@ def check_events(label: str, data: object, vendors: set[str] | None, sources: se
         if importance not in schema.IMPORTANCE or isinstance(importance, bool):
             c.add("importance", importance, "1, 2 or 3 (3 = annotate first)")
         c.both_langs("title")
+        c.short_text("short", schema.EVENT_SHORT_MAX, "the label the timeline prints beside the event's marker",
+                     "{zh: GPT-4o 发布, en: GPT-4o launched}")
         c.both_langs("summary")
         _check_event_sources(c, r.get("sources"), sources)
         models = r.get("models")

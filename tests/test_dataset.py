@@ -427,3 +427,75 @@ def test_reader_facing_english_names_the_article_not_its_seed_file(ds):
     readme = (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8")
     texts.append(readme[readme.index("## What is not in the data"):])
     assert not [t for t in texts if re.search(r"seeds?\s*\d{3}", t, re.IGNORECASE)]
+
+
+# (source id, its name in a credit line: zh, en) — what a chart's printed credit line says for it
+CREDIT_NAMES = [
+    ("itimes-2025-02-13", "IT时报", "IT Times"),
+    ("aikeji-2024-05-25", "AI科技大本营", "AI Tech Base Camp"),
+    ("kazike-2024-05-22", "数字生命卡兹克", "Shuzi Shengming Kazike"),
+    ("small-tou-openai-8b18167", "llm-price (GitHub)", "llm-price (GitHub)"),
+    ("openai-hello-gpt-4o", "OpenAI", "OpenAI"),
+    ("fred-exchus", "美联储 H.10", "US Federal Reserve H.10"),  # fx.csv's source: the credit line's exchange rates
+]
+
+# (event id, its label on the timeline: zh, en)
+EVENT_SHORTS = [
+    ("deepseek-v2-launch", "DeepSeek-V2 输入 1 元", "DeepSeek-V2 at ¥1/M input"),
+    ("ernie-speed-lite-free", "文心 Speed/Lite 免费", "ERNIE Speed/Lite free"),
+    ("openai-gpt-4o-launch", "GPT-4o 发布", "GPT-4o launched"),
+    ("qwen-long-cut", "Qwen-Long 输入降 97%", "Qwen-Long input −97%"),
+]
+
+
+@pytest.mark.parametrize(("source", "zh", "en"), CREDIT_NAMES)
+def test_pinned_credit_name(ds, source, zh, en):
+    row = ds.sources.set_index("id").loc[source]
+    assert (row["name_zh"], row["name_en"]) == (zh, en)
+
+
+def test_exchange_rates_are_credited_by_name(ds):
+    (source,) = set(ds.fx["source"])
+    assert source == "fred-exchus"
+
+
+@pytest.mark.parametrize(("event", "zh", "en"), EVENT_SHORTS)
+def test_pinned_event_label(ds, event, zh, en):
+    row = ds.events.set_index("id").loc[event]
+    assert (row["short_zh"], row["short_en"]) == (zh, en)
+
+
+def _outlet(text: str) -> str:
+    """An outlet without its explanations in brackets: 'Google Developers Blog (the same post on …)' is
+    the Google Developers Blog."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]", "", text).strip().lower()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_name_per_outlet_and_one_outlet_per_name(ds, lang):
+    """A credit line names an outlet once: two different outlets never share a name (letter case aside),
+    and the sources of one outlet all carry the same name."""
+    src = ds.sources.assign(outlet=ds.sources["outlet_en"].map(_outlet), key=ds.sources[f"name_{lang}"].str.lower())
+    outlets_per_name = src.groupby("key")["outlet"].nunique()
+    assert outlets_per_name[outlets_per_name > 1].to_dict() == {}
+    names_per_outlet = src.groupby("outlet")["key"].nunique()
+    assert names_per_outlet[names_per_outlet > 1].to_dict() == {}
+    assert (src[f"name_{lang}"].str.strip() != "").all() and (ds.events[f"short_{lang}"].str.strip() != "").all()
+
+
+def test_names_and_labels_hold_no_ids_or_links(ds):
+    """What a newspaper prints: words, not the data's ids, dated ids, commit hashes or links."""
+    ids = [*ds.sources["id"], *ds.events["id"]]
+    texts = [*ds.sources["name_zh"], *ds.sources["name_en"], *ds.events["short_zh"], *ds.events["short_en"]]
+    for text in texts:
+        lower = text.lower()
+        assert not [i for i in ids if i in lower], text
+        assert not re.search(r"[a-z]+-\d{4}-\d{2}(-\d{2})?\b", lower), text  # kazike-2024-05-22, thread-2024-05
+        assert not re.search(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b", lower), text  # a commit
+        assert not re.search(r"https?:|www\.|/blob/|\[", lower), text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_two_events_share_a_label(ds, lang):
+    labels = ds.events[f"short_{lang}"]
+    assert labels[labels.duplicated(keep=False)].tolist() == []

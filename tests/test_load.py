@@ -69,6 +69,19 @@ def test_the_dataset_holds_every_file_and_its_derived_tables():
     assert ds.sources.loc[0, "outlet_zh"] == "测试日报" and ds.sources.loc[0, "outlet_en"] == "Test Daily"
 
 
+def test_credit_names_and_event_labels_load_in_both_languages():
+    """A source's ``name`` (its credit line) and an event's ``short`` (its label on the timeline) are two
+    columns each, like every bilingual text; the single-language field itself is not a column."""
+    ds = load_dataset(GOOD)
+    names = ds.sources.set_index("id")
+    assert names.loc["tracker-b", ["name_zh", "name_en"]].tolist() == ["tracker (GitHub)", "tracker (GitHub)"]
+    assert names.loc["article-a", ["name_zh", "name_en"]].tolist() == ["测试日报", "Test Daily"]
+    shorts = ds.events.set_index("id")
+    assert shorts.loc["v2-launch", ["short_zh", "short_en"]].tolist() == ["DeepSeek-V2 输入 1 元",
+                                                                          "DeepSeek-V2 at ¥1/M input"]
+    assert "name" not in ds.sources.columns and "short" not in ds.events.columns
+
+
 def test_first_and_last_days_count_events_too(good_copy):
     text = (good_copy / "events.yaml").read_text().replace("effective: 2024-05-23", "effective: 2024-08-01")
     (good_copy / "events.yaml").write_text(text)

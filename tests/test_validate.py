@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pricewar import DataError, load_dataset
+from pricewar import DataError, load_dataset, schema
 from pricewar.validate import dispute_ids
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -72,39 +72,44 @@ CASES = {
         f"prices.csv:16: field 'vendor': value 'tencnet' — expected a vendor id from vendors.csv: {VENDOR_LIST}"],
     # events.yaml
     "events_malformed_yaml": [
-        "events.yaml:22 — expected well-formed YAML (the parser says: while parsing a flow sequence did not find "
+        "events.yaml:23 — expected well-formed YAML (the parser says: while parsing a flow sequence did not find "
         "expected ',' or ']')"],
     "events_impossible_date": [
-        "events.yaml:19: event 'market-news' (starts line 18): field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"],
+        "events.yaml:20: event 'market-news' (starts line 19): field 'date': value '2024-05-32' — expected a real date as YYYY-MM-DD"],
     "events_effective_before_date": [
-        "events.yaml:20: event 'market-news' (starts line 18): field 'effective': value '2024-05-01' — expected a date on or after the event's date "
+        "events.yaml:21: event 'market-news' (starts line 19): field 'effective': value '2024-05-01' — expected a date on or after the event's date "
         "(2024-05-22)"],
     "events_missing_en_title": [
-        "events.yaml:23: event 'market-news' (starts line 18): field 'title.en': value (missing) — expected a non-empty English text"],
+        "events.yaml:24: event 'market-news' (starts line 19): field 'title.en': value (missing) — expected a non-empty English text"],
     "events_unknown_vendor": [
         "events.yaml:4: event 'v2-launch' (starts line 2): field 'vendor': value 'deepmind' — expected a vendor id from vendors.csv"],
     "events_unknown_type": [
         "events.yaml:5: event 'v2-launch' (starts line 2): field 'type': value 'release' — expected one of launch, price_cut, free, promo_start, "
         "promo_end, price_restore, price_rise, consumer, open_source, claim, market"],
     "events_unknown_source": [
-        "events.yaml:30: event 'market-news' (starts line 18): field 'sources.id': value 'article-x' — expected a source id defined in sources.yaml"],
+        "events.yaml:32: event 'market-news' (starts line 19): field 'sources.id': value 'article-x' — expected a source id defined in sources.yaml"],
     "events_duplicate_key": [
         "events.yaml:7: field 'importance' — expected each field once in a record (also on line 6)"],
     "events_bad_importance": [
-        "events.yaml:22: event 'market-news' (starts line 18): field 'importance': value 'high' — expected 1, 2 or 3 (3 = annotate first)"],
+        "events.yaml:23: event 'market-news' (starts line 19): field 'importance': value 'high' — expected 1, 2 or 3 (3 = annotate first)"],
     "events_unsafe_tag": [
-        "events.yaml:22 — expected well-formed YAML (the parser says: could not determine a constructor for "
+        "events.yaml:23 — expected well-formed YAML (the parser says: could not determine a constructor for "
         "the tag 'tag:yaml.org,2002:python/object/apply:os.system')"],
     "events_duplicate_id": [
-        "events.yaml:18: event 'v2-launch': field 'id': value 'v2-launch' — expected each event id once (also on line 2)"],
+        "events.yaml:19: event 'v2-launch': field 'id': value 'v2-launch' — expected each event id once (also on line 2)"],
+    "events_short_too_long": [
+        "events.yaml:11: event 'v2-launch' (starts line 2): field 'short.en': value 'DeepSeek-V2 launches at 1 yuan input' — expected at most 28 characters (this has 36): the label the timeline prints beside the event's marker",
+        "events.yaml:11: event 'v2-launch' (starts line 2): field 'short.zh': value 'DeepSeek-V2 发布，每百万 tokens 输入 1 元' — expected at most 14 characters, a Latin letter, digit or space counting half (this has 20.5): the label the timeline prints beside the event's marker"],
     "events_dispute_in_one_language": [
-        "events.yaml:32: event 'market-news' (starts line 18): field 'dispute': value 'a different figure [tracker-b]' — expected a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}"],
+        "events.yaml:34: event 'market-news' (starts line 19): field 'dispute': value 'a different figure [tracker-b]' — expected a mapping with 'zh' and 'en' texts, like {zh: 中文, en: English}"],
     # sources.yaml
     "sources_javascript_url": [
-        "sources.yaml:8: source 'article-a' (starts line 2): field 'url': value 'javascript:alert(1)' — expected an http:// or https:// link"],
-    "sources_missing_title": ["sources.yaml:9: source 'tracker-b': field 'title': value (missing) — expected a non-empty text"],
+        "sources.yaml:9: source 'article-a' (starts line 2): field 'url': value 'javascript:alert(1)' — expected an http:// or https:// link"],
+    "sources_missing_title": ["sources.yaml:10: source 'tracker-b': field 'title': value (missing) — expected a non-empty text"],
+    "sources_missing_name": [
+        "sources.yaml:10: source 'tracker-b': field 'name': value (missing) — expected a mapping with 'zh' and 'en' texts, like {zh: IT时报, en: IT Times}: the outlet's name as a chart's credit line prints it"],
     "sources_outlet_in_one_language": [
-        "sources.yaml:5: source 'article-a' (starts line 2): field 'outlet.zh': value (missing) — expected a non-empty Chinese text"],
+        "sources.yaml:6: source 'article-a' (starts line 2): field 'outlet.zh': value (missing) — expected a non-empty Chinese text"],
     # vendors.csv
     "vendors_colour_not_in_palette": [
         "vendors.csv:2: field 'color': value '#FF0000' — expected a colour of the colour-blind-safe Okabe–Ito "
@@ -175,7 +180,7 @@ def test_every_bad_fixture_has_an_expectation():
 
 def test_duplicate_source_id_is_reported_with_its_first_line(bad_case):
     found = problems_of(bad_case("sources_duplicate_id"))
-    assert "sources.yaml:9: source 'article-a': field 'id': value 'article-a' — expected each source id once (also on line 2)" in found
+    assert "sources.yaml:10: source 'article-a': field 'id': value 'article-a' — expected each source id once (also on line 2)" in found
     # the renamed source no longer exists, so every row citing it is named too: nothing is lost silently
     assert sum("value 'tracker-b' — expected source ids defined in sources.yaml" in f for f in found) == 8
 
@@ -209,8 +214,6 @@ def test_missing_required_file_is_named(good_copy):
 
 @pytest.mark.parametrize("name", ["events", "claims", "classes", "rates"])
 def test_an_optional_file_may_be_absent_or_empty(good_copy, name):
-    from pricewar import schema
-
     path = good_copy / schema.FILES[name]
     for text in (None, "", f"{schema.TOP_KEYS[name]}: []\n", f"{schema.TOP_KEYS[name]}:\n"):
         if text is None:
@@ -238,6 +241,27 @@ def test_the_vendor_table_is_open(good_copy):
                                                       "xai,xAI,xAI,US,#F0E442,dash,square"]) + "\n")
     data = load_dataset(good_copy)
     assert {"mistral", "xai"} <= set(data.vendors["id"]) and "iflytek" not in set(data.vendors["id"])
+
+
+def test_names_and_labels_are_measured_by_the_room_they_take():
+    """A Chinese character counts one in the Chinese limits; a Latin letter, digit or space, half as wide,
+    counts half. English counts characters."""
+    assert schema.label_length("IT Times", "en") == 8 and schema.label_length("IT时报", "zh") == 3
+    assert schema.label_length("数字生命卡兹克", "zh") == 7
+    assert schema.label_length("DeepSeek-V2 输入 1 元", "zh") == 10.5
+
+
+def test_a_label_at_its_limit_is_valid_and_one_beyond_it_is_not(good_copy):
+    text = (good_copy / "events.yaml").read_text()
+    at_limit = "short: {zh: 一二三四五六七八九十一二三四, en: abcdefghijklmnopqrstuvwxyzab}"
+    (good_copy / "events.yaml").write_text(text.replace("short: {zh: 英伟达财报, en: Nvidia results}", at_limit))
+    assert problems_of(good_copy) == []
+    (good_copy / "events.yaml").write_text(text.replace("short: {zh: 英伟达财报, en: Nvidia results}",
+                                                        at_limit.replace("四,", "四a,").replace("b}", "bc}")))
+    assert [p.split(" — ")[1] for p in problems_of(good_copy)] == [
+        "expected at most 28 characters (this has 29): the label the timeline prints beside the event's marker",
+        "expected at most 14 characters, a Latin letter, digit or space counting half (this has 14.5): the label "
+        "the timeline prints beside the event's marker"]
 
 
 def test_dispute_ids_are_read_from_brackets():

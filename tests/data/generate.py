@@ -49,12 +49,15 @@ def tracker_folder(target: Path, models: int = 150, vendors: int = 15, seed: int
     (target / "sources.yaml").write_text(
         "sources:\n"
         "  - id: gen-tracker\n    kind: tracker\n    title: A generated tracker\n"
+        "    name: {zh: 生成追踪, en: Generated tracker}\n"
         "    outlet: {zh: 生成的价格追踪, en: a generated tracker}\n    published: 2026-11-30\n"
         "    url: https://example.com/tracker\n"
         "  - id: gen-article\n    kind: article\n    title: 一篇生成的文章\n"
+        "    name: {zh: 生成日报, en: The Generated Daily}\n"
         "    outlet: {zh: 生成日报, en: The Generated Daily}\n    published: 2025-01-01\n    url: https://example.com/a\n"
-        "  - id: gen-fx\n    kind: dataset\n    title: Generated rates\n    outlet: {zh: 测试, en: test}\n"
-        "    published: 2026-11-30\n    note: {zh: 随机生成, en: made up at random}\n",
+        "  - id: gen-fx\n    kind: dataset\n    title: Generated rates\n    name: {zh: 测试, en: test}\n"
+        "    outlet: {zh: 测试, en: test}\n    published: 2026-11-30\n"
+        "    note: {zh: 随机生成, en: made up at random}\n",
         encoding="utf-8")
 
     labels, price_rows, launches = [], [], []
@@ -93,10 +96,11 @@ def tracker_folder(target: Path, models: int = 150, vendors: int = 15, seed: int
         events += [f"  - id: launch-{n:03d}", f"    date: {day.isoformat()}", f"    vendor: {vendor_id}",
                    "    type: launch", f"    importance: {importance}", f"    models: [{model}]",
                    f"    title: {{zh: {model} 发布, en: {model} launches}}",
+                   f"    short: {{zh: {model} 发布, en: {model} launched}}",
                    f"    summary: {{zh: {vendor_id} 发布 {model}。, en: {vendor_id} launches {model}.}}",
                    "    sources:", "      - id: gen-tracker", f"        quote: tracker lists {model}"]
     events += ["  - id: market-2026", "    date: 2026-11-30", "    type: market", "    importance: 2",
-               "    title: {zh: 市场消息, en: Market news}",
+               "    title: {zh: 市场消息, en: Market news}", "    short: {zh: 市场消息, en: Market news}",
                "    summary: {zh: 一条市场消息。, en: A piece of market news.}",
                "    sources:", "      - id: gen-article", "        quote: market news"]
     (target / "events.yaml").write_text("\n".join(events) + "\n", encoding="utf-8")

@@ -79,10 +79,14 @@ write("events_bad_importance", "events.yaml", sub(E, "importance: 1", "importanc
 write("events_unsafe_tag", "events.yaml",
       sub(E, "    importance: 1\n", "    importance: !!python/object/apply:os.system [echo pwned]\n"))
 write("events_duplicate_id", "events.yaml", sub(E, "id: market-news", "id: v2-launch"))
+write("events_short_too_long", "events.yaml",
+      sub(E, "short: {zh: DeepSeek-V2 输入 1 元, en: DeepSeek-V2 at ¥1/M input}",
+          "short: {zh: DeepSeek-V2 发布，每百万 tokens 输入 1 元, en: DeepSeek-V2 launches at 1 yuan input}"))
 
 write("sources_javascript_url", "sources.yaml", sub(S, "url: https://example.com/a", "url: javascript:alert(1)"))
 write("sources_duplicate_id", "sources.yaml", sub(S, "id: tracker-b", "id: article-a"))
 write("sources_missing_title", "sources.yaml", sub(S, "    title: Test tracker B\n", ""))
+write("sources_missing_name", "sources.yaml", sub(S, "    name: {zh: tracker (GitHub), en: tracker (GitHub)}\n", ""))
 
 write("vendors_colour_not_in_palette", "vendors.csv", sub(V, "CN,#0072B2,solid", "CN,#FF0000,solid"))
 write("vendors_same_style", "vendors.csv", sub(V, "MiniMax,CN,#CC79A7,dot,diamond", "MiniMax,CN,#CC79A7,solid,circle"))
