@@ -1,8 +1,8 @@
-"""Every chart of the product, defined once: ``name → build(dataset, view, width) → Built(figure, rows)``.
+"""Every chart of the product, defined once: ``name → build(dataset, view, size) → Built(figure, rows)``.
 
 The pages, their image buttons, the dashboard's zip and ``pricewar export`` all draw a chart through
 :func:`build`, so a chart shows the same rows and the same picture wherever it is made; a cache keyed on
-(chart name, data version, view, width) is complete by construction. ``rows`` are the rows behind the
+(chart name, data version, view, size) is complete by construction. ``rows`` are the rows behind the
 chart, as its CSV gives them. A chart without a picture (the ratio table) has ``figure = None``.
 """
 
@@ -12,11 +12,14 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from pricewar import figures
+from pricewar.figures import Dress
+from pricewar.layout import SIZES, Size, Words
 from pricewar.load import Dataset
 from pricewar.normalize import on_date, price_at
 from pricewar.records import model_label
@@ -28,10 +31,10 @@ from pricewar.select import (
     value_column,
     window_ends,
 )
-from pricewar.story import highlight, step_title, steps
-from pricewar.text import credit
+from pricewar.story import step_title, steps
+from pricewar.text import Credit, credit, source_names
 from pricewar.trend import cheapest_over_time, members, set_name, yearly
-from pricewar.view import View
+from pricewar.view import CHART_PAGES, Choices, View, view_params
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class Built:
 class Chart:
     name: str
     page: str  # the page that shows it
-    build: Callable[[Dataset, View, int], Built]
+    build: Callable[[Dataset, View, Size, Dress], Built]
     rows: Callable[[Dataset, View], pd.DataFrame] | None = None  # its rows alone, when cheaper than building
 
 
@@ -66,34 +69,83 @@ CHARTS: dict[str, Chart] = {}
 
 
 def _chart(name: str, page: str, rows: Callable[[Dataset, View], pd.DataFrame] | None = None):
-    def register(build: Callable[[Dataset, View, int], Built]) -> Callable[[Dataset, View, int], Built]:
+    def register(build: Callable[[Dataset, View, Size, Dress], Built]) -> Callable[[Dataset, View, int], Built]:
         CHARTS[name] = Chart(name, page, build, rows)
         return build
     return register
 
 
-def build(name: str, data: Dataset, view: View, width_px: int = 900) -> Built:
-    """Chart ``name`` of ``view`` laid out for ``width_px`` (900: a page or a 1600×900 image; 540: a
-    1080×1080 square; 340: a phone)."""
-    return CHARTS[name].build(data, view, width_px)
+def build(name: str, data: Dataset, view: View, size: str | Size = "page", base_url: str = "") -> Built:
+    """Chart ``name`` of ``view`` laid out for ``size`` (:data:`pricewar.layout.SIZES`: "page", "wide" — a
+    1600×900 picture —, "square" — 1080×1080 —, "phone"); ``base_url``: the dashboard's public address,
+    printed in the credit line when set."""
+    size = SIZES[size] if isinstance(size, str) else size
+    return CHARTS[name].build(data, view, size, dress(data, view, name, base_url))
 
 
 def rows(name: str, data: Dataset, view: View) -> pd.DataFrame:
     """The rows behind chart ``name`` of ``view``, without drawing it where the chart can say them alone."""
     chart = CHARTS[name]
-    return chart.rows(data, view) if chart.rows is not None else chart.build(data, view, 900).rows
+    return chart.rows(data, view) if chart.rows is not None else build(name, data, view).rows
 
 
-def _by(data: Dataset, view: View) -> str:
-    """The credit every chart carries: the data's version and "as of" day."""
-    return credit(data.release, view.lang)
+def words_for(view: View, name: str) -> Words:
+    """The journalist's words, for the chart they are for: the one ``chart=`` names, else each page's first."""
+    first = any(names[0] == name for names in CHART_PAGES.values())
+    if view.chart == name or (not view.chart and first):
+        return Words(view.headline, view.subtitle, view.note, view.byline)
+    return Words()
 
 
-def with_release(rows: pd.DataFrame, data: Dataset) -> pd.DataFrame:
-    """A chart's rows as a CSV gives them: with the data's version and "as of" day on every row."""
+def address(data: Dataset, view: View, name: str, base_url: str) -> str:
+    """The view's public address (``base_url``, the chart's page, its parameters); "" without a base URL."""
+    if not base_url:
+        return ""
+    page = CHARTS[name].page
+    query = urlencode(view_params(view.with_(embed=False), Choices.of(data), page), doseq=True)
+    return f"{base_url.rstrip('/')}/{page}" + (f"?{query}" if query else "")
+
+
+def dress(data: Dataset, view: View, name: str, base_url: str = "") -> Dress:
+    """What surrounds chart ``name``'s data: the credit line's parts in the reader's language (the sources'
+    names, the exchange rates' source, the data's version and day, the address), the journalist's words,
+    the highlight (the reader's, else the models of the view's headline events) and which sources are a
+    vendor's own statement."""
+    return Dress(credit=credits(data, view.lang, address(data, view, name, base_url)), words=words_for(view, name),
+                 highlight=view.highlight, default=headline_models(data, view), own=own_sources(data))
+
+
+def credits(data: Dataset, lang: str, where: str = "") -> Credit:
+    """The parts of a credit line: every source's name (and date) in ``lang``, the exchange rates' source."""
+    src = data.sources
+    name_col = f"name_{lang}" if f"name_{lang}" in src.columns else f"outlet_{lang}"
+    names = {i: (n, p) for i, n, p in zip(src["id"], src[name_col], src["published"], strict=True)}
+    fx_ids = data.fx["source"].unique().tolist() if "source" in data.fx.columns else []
+    fx = next((names[i][0] for i in fx_ids if i in names), "")
+    return Credit(names=names, fx=fx, by=credit(data.release, lang), address=where)
+
+
+def own_sources(data: Dataset) -> frozenset[str]:
+    """The sources that are a vendor's own statement (its price page, an announcement)."""
+    return frozenset(data.sources.loc[data.sources["kind"] == "vendor", "id"])
+
+
+def headline_models(data: Dataset, view: View) -> tuple[str, ...]:
+    """The default highlight: the models named by the view's headline events (importance 3), in date order."""
+    events = events_in_view(data.events, view)
+    top = events[events["importance"] >= 3].sort_values("date")
+    return tuple(dict.fromkeys(m for cell in top["models"] for m in cell.split(";") if m))
+
+
+def with_release(rows: pd.DataFrame, data: Dataset, lang: str = "en") -> pd.DataFrame:
+    """A chart's rows as a CSV gives them: their sources in words, the data's version and "as of" day."""
     release = data.release
-    return rows.assign(data_version=release.version if release else "",
-                       data_as_of=release.as_of.isoformat() if release else "")
+    out = rows.assign(data_version=release.version if release else "",
+                      data_as_of=release.as_of.isoformat() if release else "")
+    if "source" in out.columns:
+        names = credits(data, lang)
+        out["source_names"] = [source_names(names, cell) for cell in out["source"].tolist()]
+    return out
 
 
 def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:
@@ -102,16 +154,16 @@ def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:
 
 # --- the charts, in the order of the pages --------------------------------------------------------------
 @_chart("timeline", "timeline")
-def _timeline(data: Dataset, view: View, width: int) -> Built:
+def _timeline(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     events = events_in_view(data.events, view)
-    fig = figures.timeline(events, data.vendors, view, selected=view.event, width_px=width, credit=_by(data, view))
+    fig = figures.timeline(events, data.vendors, view, selected=view.event, size=size, dress=dress)
     return Built(fig, events.drop(columns=["line"]))
 
 
 @_chart("prices", "prices", rows=_stated_prices)
-def _prices(data: Dataset, view: View, width: int) -> Built:
+def _prices(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     fig = figures.price_curves(series_in_view(data.series, view), data.vendors, events_in_view(data.events, view),
-                               view, width_px=width, credit=_by(data, view))
+                               view, size=size, dress=dress)
     return Built(fig, _stated_prices(data, view))
 
 
@@ -127,17 +179,20 @@ def story_step(data: Dataset, view: View) -> tuple[int, int, pd.Series] | None:
 
 
 @_chart("story", "story")
-def _story(data: Dataset, view: View, width: int) -> Built:
+def _story(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     step = story_step(data, view)
     if step is None:
         return Built(None, data.event_sources.iloc[0:0])
     number, total, event = step
     day = event["date"].date()
-    window = view.with_(start=min(view.start, day), end=max(view.end, day))
+    # the step's own subject is always in the chart: its vendor's models though a filter leaves them out
+    vendors = tuple(sorted({*view.vendors, event["vendor"]} - {""})) if view.vendors else ()
+    window = view.with_(start=min(view.start, day), end=max(view.end, day), vendors=vendors)
+    models = tuple(m for m in event["models"].split(";") if m)
     fig = figures.price_curves(series_in_view(data.series, window), data.vendors, events_in_view(data.events, window),
-                               window, width_px=width, title=step_title(event, view.lang, number, total),
-                               credit=_by(data, view))
-    return Built(highlight(fig, event), data.event_sources[data.event_sources["event"] == event["id"]])
+                               window, size=size, dress=dress, title=step_title(event, view.lang, number, total),
+                               focus=(models, event["vendor"]), moment=event)
+    return Built(fig, data.event_sources[data.event_sources["event"] == event["id"]])
 
 
 def on_day(data: Dataset, view: View) -> pd.DataFrame:
@@ -147,17 +202,17 @@ def on_day(data: Dataset, view: View) -> pd.DataFrame:
 
 
 @_chart("ranking", "compare")
-def _ranking(data: Dataset, view: View, width: int) -> Built:
+def _ranking(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     rows = on_day(data, view)
-    return Built(figures.ranking(rows, data.vendors, view, width_px=width, credit=_by(data, view)), rows)
+    return Built(figures.ranking(rows, data.vendors, view, size=size, dress=dress), rows)
 
 
 @_chart("before-after", "compare")
-def _before_after(data: Dataset, view: View, width: int) -> Built:
+def _before_after(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     before, after = window_ends(of_kind(data.series, view), view.before, view.after)
     # both ends at the end date's month: an unchanged price stays in place in either currency view
     before, after = on_date(before, view.after, data.fx), on_date(after, view.after, data.fx)
-    return Built(figures.dumbbell(before, after, data.vendors, view, width_px=width, credit=_by(data, view)),
+    return Built(figures.dumbbell(before, after, data.vendors, view, size=size, dress=dress),
                  pd.concat([before, after]))
 
 
@@ -174,7 +229,7 @@ def reference(data: Dataset, view: View, rows: pd.DataFrame | None = None) -> st
 
 
 @_chart("ratios", "compare")
-def _ratios(data: Dataset, view: View, width: int) -> Built:
+def _ratios(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     rows = on_day(data, view)
     return Built(None, figures.ratio_table(rows, reference(data, view, rows), view))
 
@@ -187,9 +242,9 @@ def decline(data: Dataset, view: View) -> tuple[pd.DataFrame, dict | None]:
 
 
 @_chart("trend", "trend")
-def _trend(data: Dataset, view: View, width: int) -> Built:
+def _trend(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     points, result = decline(data, view)
     fig = figures.trend_chart(points, result, set_name(data, view.set, view.lang), view,
-                              value=value_column(view.currency), width_px=width, credit=_by(data, view),
+                              value=value_column(view.currency), size=size, dress=dress,
                               vendors=data.vendors)
     return Built(fig, points, result)

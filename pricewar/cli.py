@@ -6,6 +6,7 @@ Exit codes: 0 valid, 1 invalid data, 2 usage error (bad arguments, no such folde
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--after", metavar="YYYY-MM-DD", help="the before → after window's last day")
     export.add_argument("--ref", metavar="MODEL", help="the ratio table's reference model, e.g. 'GPT-4 8k'")
     export.add_argument("--set", metavar="SET", help="the decline rate's set of models (a class id, all, or a country)")
+    export.add_argument("--highlight", action="append", default=[], metavar="MODEL",
+                        help="a model to draw in colour and name (repeat; default: the headline events')")
+    export.add_argument("--chart", metavar="NAME", help="the chart your words are for (default: each page's first)")
+    export.add_argument("--headline", help="your headline instead of the computed finding (plain text, ≤100 chars)")
+    export.add_argument("--subtitle", help="your subtitle instead of the filters in words (≤160 characters)")
+    export.add_argument("--note", help="a note at the chart's foot (≤200 characters)")
+    export.add_argument("--byline", help='"Chart: …" in the credit line (≤60 characters)')
+    export.add_argument("--base-url", default=os.environ.get("PRICEWAR_PUBLIC_URL", ""), metavar="URL",
+                        help="the dashboard's public address, printed in each chart's credit line "
+                             "(default: $PRICEWAR_PUBLIC_URL)")
     export.add_argument("--no-images", action="store_true", help="HTML and CSV only (no browser needed)")
     return parser
 
@@ -113,10 +124,11 @@ def _export(args: argparse.Namespace) -> int:
     dataset = _load(where, _invalid_briefly)
     if isinstance(dataset, int):
         return dataset
-    params = {"vendor": args.vendor}
+    params = {"vendor": args.vendor, "highlight": args.highlight}
     for name, value in (("from", args.start), ("to", args.end), ("currency", args.currency), ("kind", args.kind),
                         ("at", args.at), ("before", args.before), ("after", args.after), ("ref", args.ref),
-                        ("set", args.set)):
+                        ("set", args.set), ("chart", args.chart), ("headline", args.headline),
+                        ("subtitle", args.subtitle), ("note", args.note), ("byline", args.byline)):
         if value:
             params[name] = [value]
     choices = Choices.of(dataset)
@@ -138,7 +150,8 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         files = export(
-            dataset, args.out, [view.with_(lang=lang) for lang in langs], images=not args.no_images, progress=progress
+            dataset, args.out, [view.with_(lang=lang) for lang in langs], images=not args.no_images, progress=progress,
+            base_url=args.base_url,
         )
     except ExportError as exc:
         sys.stderr.write("\n")

@@ -19,13 +19,14 @@ import plotly.graph_objects as go
 
 from pricewar import charts as registry
 from pricewar import figures
+from pricewar.layout import SIZES
 from pricewar.load import Dataset
 from pricewar.select import prices_in_view
 from pricewar.story import steps
 from pricewar.text import credit
 from pricewar.view import View
 
-PNG_SIZES = {"": (800, 450, 2), "-square": (540, 540, 2)}  # → 1600×900 and 1080×1080 pixels
+PNG_SIZES = {"": "wide", "-square": "square"}  # layouts (pricewar.layout.SIZES): 1600×900 and 1080×1080 pixels
 PLOTLY_JS = "plotly.min.js"
 CHARTS = ("timeline", "prices", "ranking", "before-after", "ratios", "trend")
 """The charts of the export, in gallery order; then every story step."""
@@ -40,13 +41,14 @@ class Chart:
     name: str  # the file stem: the registry's chart name, story steps numbered (story-01 …)
     lang: str
     title: str
-    figure: go.Figure | None  # laid out for a page or a 1600×900 image; None for a table (CSV only)
-    square: go.Figure | None  # laid out for a narrow 1080×1080 image (wrapped header, two-column legend)
+    figure: go.Figure | None  # laid out for a page (the HTML); None for a table (CSV only)
+    wide: go.Figure | None  # laid out for a 1600×900 picture (PNG and SVG)
+    square: go.Figure | None  # laid out for a 1080×1080 picture
     rows: pd.DataFrame
     height: int
 
 
-def charts(data: Dataset, view: View) -> list[Chart]:
+def charts(data: Dataset, view: View, base_url: str = "") -> list[Chart]:
     """Every chart of the view, built by the chart registry as the pages build them, and every story step."""
     if prices_in_view(data.normalized, view).empty:
         raise ExportError(
@@ -57,10 +59,12 @@ def charts(data: Dataset, view: View) -> list[Chart]:
     wanted += [(f"story-{i:02d}", "story", view.with_(step=sid)) for i, sid in enumerate(steps(data.events)["id"], 1)]
     out = []
     for stem, name, v in wanted:
-        page, square = registry.build(name, data, v, 900), registry.build(name, data, v, 540)
+        page = registry.build(name, data, v, "page", base_url)
+        pictures = [registry.build(name, data, v, size, base_url).figure if page.figure is not None else None
+                    for size in ("wide", "square")]
         height = int(page.figure.layout.height or 600) if page.figure is not None else 0
-        out.append(Chart(stem, v.lang, page.title or stem, page.figure, square.figure,
-                         registry.with_release(page.rows.reset_index(drop=True), data), height))
+        out.append(Chart(stem, v.lang, page.title or stem, page.figure, *pictures,
+                         registry.with_release(page.rows.reset_index(drop=True), data, v.lang), height))
     return out
 
 
@@ -89,7 +93,8 @@ def _page(chart: Chart) -> str:
         config={
             "displaylogo": False,
             "responsive": True,
-            "toImageButtonOptions": {"format": "png", "filename": f"{chart.name}-{chart.lang}", **figures.EXPORT},
+            "toImageButtonOptions": {"format": "png", "filename": f"{chart.name}-{chart.lang}",
+                                     "width": figures.EXPORT["width"], "height": chart.height, "scale": 2},
         },
     )
     return (
@@ -146,6 +151,7 @@ def export(
     *,
     images: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    base_url: str = "",
 ) -> list[Path]:
     """Write the gallery of ``views`` (one per language) into ``out``; returns the files written."""
     out = Path(out)
@@ -156,7 +162,7 @@ def export(
         probe.unlink()
     except OSError as exc:
         raise ExportError(f"{out}: the output folder is not writable ({exc.strerror})") from exc
-    all_charts = [c for v in views for c in charts(data, v)]
+    all_charts = [c for v in views for c in charts(data, v, base_url)]
     pictures = [c for c in all_charts if c.figure is not None]
     steps_total = 1 + len(all_charts) + len(pictures) * (1 + (len(PNG_SIZES) + 1 if images else 0)) + 1
     done, written = 0, []
@@ -196,10 +202,12 @@ def _images(all_charts: list[Chart], out: Path, step) -> None:
             warnings.simplefilter("ignore")
             for c in all_charts:
                 stem = f"{c.name}-{c.lang}"
-                for suffix, (w, h, scale) in PNG_SIZES.items():
-                    fig = c.square if suffix else c.figure
-                    step(out / f"{stem}{suffix}.png", pio.to_image(fig, format="png", width=w, height=h, scale=scale))
-                step(out / f"{stem}.svg", pio.to_image(c.figure, format="svg", width=800, height=450))
+                for suffix, name in PNG_SIZES.items():
+                    fig, size = (c.square if suffix else c.wide), SIZES[name]
+                    step(out / f"{stem}{suffix}.png", pio.to_image(fig, format="png", width=size.width,
+                                                                   height=size.height, scale=size.scale))
+                wide = SIZES["wide"]
+                step(out / f"{stem}.svg", pio.to_image(c.wide, format="svg", width=wide.width, height=wide.height))
     except ExportError:
         raise
     except Exception as exc:  # noqa: BLE001

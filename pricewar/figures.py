@@ -1,56 +1,81 @@
 """Plotly figure builders: tidy frames and a few options in, ``go.Figure`` out. No I/O, no Streamlit.
 
-Every figure carries, inside it, what a screenshot needs: a title stating the finding, a subtitle with the
-filters in words, a source line and, when prices were converted, the exchange rates used. Text from the
-data files is escaped (:func:`pricewar.safe.plot_text`) before it enters a figure.
+Every figure carries, inside it, what a published picture needs: a headline stating the finding (or the
+journalist's own), a subtitle with the filters in words, and a footer with notes, the exchange rates used
+and a credit line in words. Each is laid out for one output size (:mod:`pricewar.layout`). Lines are named
+by labels at their ends, a few highlighted models in colour over the rest in grey. Text from the data files
+is escaped (:func:`pricewar.safe.plot_text`) before it enters a figure.
+
+One visual encoding, in every chart (README.md, "How to read a chart"):
+
+- a model: a colour of :data:`pricewar.palette.HIGHLIGHT` and its name in a label; beyond the palette's
+  colours a dash pattern as well; models not highlighted are thin light-grey lines (context);
+- a vendor: its marker shape (``marker`` in vendors.csv) on the points of its models and its events;
+- a price's source: a filled marker when the vendor itself said it, a hollow one when it is known from a
+  report (an article, a tracker);
+- a disputed price: a dark ring around its point;
+- a price not confirmed since a date: a dotted line after that date (issue 16; no such price yet);
+- an event: a dotted vertical rule and its short title above the plot, ▼ a cut, ▲ a rise.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from pricewar import findings, i18n, schema
+from pricewar import findings, i18n, layout, palette, schema
+from pricewar.layout import SIZES, Frame, Size, Words
 from pricewar.records import model_label
 from pricewar.safe import plot_text as esc
 from pricewar.select import value_column
 from pricewar.text import (
+    Credit,
+    cited,
     compare,
+    credit_line,
     filters_in_words,
     fx_note,
     kind_label,
     money,
     ratio_short,
-    source_line,
     text_width,
     unit,
     vendor_names,
-    wrap,
 )
 from pricewar.view import View
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, Arial, sans-serif"
-EXPORT = {"width": 800, "height": 450, "scale": 2}  # the modebar camera: 1600 × 900 pixels
-EVENT_SYMBOLS = {
-    "launch": "circle",
-    "price_cut": "triangle-down",
-    "free": "star",
-    "promo_start": "diamond",
-    "promo_end": "diamond-open",
-    "price_restore": "triangle-up",
-    "price_rise": "triangle-up-open",
-    "consumer": "square",
-    "open_source": "hexagon",
-    "claim": "x",
-    "market": "cross",
-}
-GREY = "#6b6b6b"
+EXPORT = {"width": 800, "height": 450, "scale": 2}  # a 16:9 picture: 1600 × 900 pixels
+PAGE = SIZES["page"]
+GREY = palette.CONTEXT_TEXT
+INK = layout.INK
+DASHES = ("solid", "dash", "longdash", "dashdot")  # a model's dash beyond the palette's colours ("dot": unconfirmed)
 DATE_TICKS = {"zh": "%Y-%m", "en": "%b %Y"}  # plotly names months in English only
 DAY_TICKS = {"zh": "%Y-%m-%d", "en": "%d %b %Y"}
+GLYPHS = {"price_cut": "▼ ", "free": "▼ ", "price_restore": "▲ ", "price_rise": "▲ "}
+MAX_HIGHLIGHT = 8  # more series than this: the highlighted ones in colour, the rest grey
+
+
+@dataclass(frozen=True)
+class Dress:
+    """Everything around a chart's data: the credit line's parts, the journalist's words, the models to
+    highlight (the reader's, else ``default``: the view's headline events' models) and the sources that are
+    a vendor's own statement (filled markers)."""
+
+    credit: Credit = field(default_factory=Credit)
+    words: Words = field(default_factory=Words)
+    highlight: tuple[str, ...] = ()
+    default: tuple[str, ...] = ()
+    own: frozenset[str] = frozenset()
+
+
+PLAIN = Dress()
 
 
 def _template() -> go.layout.Template:
@@ -114,76 +139,101 @@ def _trace(kind: str, **props) -> dict:
     return {"type": kind, **props}
 
 
-# --- shared frame --------------------------------------------------------------------------------------
-def frame(
-    fig: Draft,
-    title: str,
-    subtitle: str,
-    notes: Sequence[str],
-    *,
-    extra_top: int = 0,
-    height: int = 600,
-    width_px: int = 900,
-    left_px: int | None = None,
-) -> go.Figure:
-    """The shared look, and a header that a screenshot keeps: the title (the finding), the subtitle (the
-    filters in words) and small grey notes (source line, exchange rates), each wrapped to the figure's
-    width. The header sits above the plot, from the figure's left edge, so that no legend or axis label,
-    however long, runs into it. ``left_px`` is the left margin (the builder sizes it to its labels)."""
-    compact = width_px < 600
-    left = left_px if left_px is not None else 62
-    room = width_px - 24
-    t_size = 15 if compact else 18
-    lines = [f"<b>{esc(line)}</b>" for line in wrap(title, t_size, room)]
-    lines += [f"<span style='font-size:12px;color:{GREY}'>{esc(line)}</span>" for line in wrap(subtitle, 12, room)]
-    for note in (n for n in notes if n):
-        lines += [f"<span style='font-size:11px;color:{GREY}'>{esc(line)}</span>" for line in wrap(note, 11, room)]
-    header_px = int(len(lines) * t_size * 1.32) + 8  # plotly spaces each line by the annotation's font size
-    fig.add_annotation(
-        text="<br>".join(lines),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1,
-        xanchor="left",
-        yanchor="bottom",
-        xshift=-(left - 8),
-        yshift=extra_top,
-        align="left",
-        showarrow=False,
-        font={"size": t_size},
-        name="header",
-    )
-    legend = {
-        "orientation": "h",
-        "x": 0,
-        "xanchor": "left",
-        "y": -0.08,
-        "yanchor": "top",
-        "font": {"size": 10 if compact else 11},
-    }
-    if compact:
-        legend |= {"entrywidth": 0.5, "entrywidthmode": "fraction"}
+
+
+# --- the picture around the data -----------------------------------------------------------------------------
+def highlighted(items: Sequence[tuple[str, str, str]], dress: Dress,
+                focus: tuple[tuple[str, ...], str] | None = None) -> list[str]:
+    """The series to draw in colour, in colour order, of ``items`` (label, model, vendor): a story step's
+    models (else its vendor's), else the reader's ``highlight=`` that the chart has, else every series when
+    there are at most :data:`MAX_HIGHLIGHT`, else the models of the view's headline events."""
+
+    def matching(names: Sequence[str]) -> list[str]:
+        return list(dict.fromkeys(lbl for n in names for lbl, m, _ in items if n in (lbl, m)))
+
+    if focus is not None:
+        models, vendor = focus
+        return matching(models) or [lbl for lbl, _, v in items if v == vendor]
+    if chosen := matching(dress.highlight):
+        return chosen
+    if len(items) <= MAX_HIGHLIGHT:
+        return [lbl for lbl, _, _ in items]
+    return matching(dress.default)[:MAX_HIGHLIGHT]
+
+
+def styles(chosen: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Colour and dash of each highlighted series: the palette's colours in order, then again with a dash."""
+    n = len(palette.HIGHLIGHT)
+    return {lbl: {"color": palette.HIGHLIGHT[i % n], "dash": DASHES[(i // n) % len(DASHES)]}
+            for i, lbl in enumerate(chosen)}
+
+
+def _markers(vendors: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(vendors["id"], vendors["marker"], strict=True))
+
+
+def _own(cell: str, own: frozenset[str]) -> bool:
+    """Whether a price's sources include the vendor's own statement (a filled marker)."""
+    return any(s.strip() in own for s in str(cell).split(";"))
+
+
+def _plan(size: Size, view: View, title: str, subtitle: str, notes: Sequence[str], ids: Sequence[str],
+          converted: bool, dress: Dress, *, natural: int, left: int, right: int = 0, above_rows: int = 0,
+          keys: Sequence[str] = ()) -> Frame:
+    """The frame of a chart: the journalist's words where given, else the computed title and subtitle; the
+    footer's note, notes, key and credit line."""
+    words, lang = dress.words, view.lang
+    foot = [i18n.t("note_prefix", lang, note=words.note)] if words.note else []
+    foot += [n for n in notes if n]
+    if keys:
+        foot.append(" · ".join(keys))
+    footer_size = 10 if size.compact else 11
+    credit = dress.credit if not words.byline else Credit(**{**dress.credit.__dict__, "byline": words.byline})
+    foot.append(credit_line(credit, ids, converted, lang, (size.width - 20) * 0.95, footer_size))
+    return layout.plan(size, words.headline or title, words.subtitle or subtitle, foot, natural=natural, left=left,
+                       right=right, above_rows=above_rows)
+
+
+def _finish(fig: Draft, fr: Frame, size: Size, annotations: Sequence[dict] = ()) -> go.Figure:
+    """The shared look, the header and footer, and the margins the frame decided (never grown by plotly:
+    the picture is laid out here, in pixels)."""
+    fig.update_layout(annotations=[*layout.header_and_footer(fr), *fig.layout.get("annotations", []), *annotations])
     fig.update_layout(
         template=TEMPLATE,
-        height=height + extra_top,
-        font={"family": FONT, "size": 13, "color": "#222"},
-        margin={"l": left, "r": 12 if compact else 24, "t": header_px + extra_top + (36 if compact else 10), "b": 40},
-        legend=legend,
+        height=fr.height,
+        font={"family": FONT, "size": 11 if size.compact else 12, "color": INK},
+        margin={"l": fr.left, "r": fr.right, "t": fr.top, "b": fr.bottom, "autoexpand": False},
+        showlegend=False,
         hoverlabel={"font": {"family": FONT}},
     )
+    if size.height is not None:
+        fig.update_layout(width=size.width)
+    fig.update_xaxes(automargin=False)
     fig.update_yaxes(automargin=False)
-    if compact:
-        fig.update_xaxes(nticks=4)
     return fig.figure()
+
+
+def _empty(size: Size, view: View, subtitle: str, dress: Dress) -> go.Figure:
+    fig = Draft()
+    fr = _plan(size, view, i18n.t("nothing_selected", view.lang), subtitle, [], [], False, dress, natural=200,
+               left=40)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _finish(fig, fr, size)
+
+
+def ticks_width(texts: Sequence[str], size: Size) -> int:
+    """The left margin for tick labels ``texts`` (plain or <b>) at the chart's tick font."""
+    font = 11 if size.compact else 12
+    return int(max((text_width(re.sub(r"<[^>]+>", "", t), font) for t in texts), default=20)) + 14
 
 
 def date_axis(fig: Draft, start: pd.Timestamp, end: pd.Timestamp, lang: str, width_px: int, **extra) -> None:
     """A date x axis on which no label appears twice: whole-month steps labelled by month over two months or
-    more (as many as fit the width), days labelled by day below that."""
+    more (as many as fit ``width_px``, the plot's width), days labelled by day below that."""
     days = (end - start).days
     if days >= 62:
-        room = max(2, width_px // 85)
+        room = max(2, int(width_px // (70 if lang == "zh" else 64)))
         months = days / 30.44
         step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= room), 120)
         fig.update_xaxes(tickformat=DATE_TICKS[lang], dtick=f"M{step}", gridcolor="#eee", **extra)
@@ -191,12 +241,10 @@ def date_axis(fig: Draft, start: pd.Timestamp, end: pd.Timestamp, lang: str, wid
     if days < 14:  # a few days: pad, so that plotly never steps in hours under day labels
         pad = pd.Timedelta(days=7)
         extra = {**extra, "range": [start - pad, end + pad]}
-    fig.update_xaxes(tickformat=DAY_TICKS[lang], gridcolor="#eee", **extra)
+    fig.update_xaxes(tickformat=DAY_TICKS[lang], gridcolor="#eee", nticks=max(2, int(width_px // 95)), **extra)
 
 
-def _log_axis_with_free(
-    fig: Draft, axis: str, floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.25
-) -> None:
+def log_axis(floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.15) -> dict:
     """A log price axis with decade ticks in the view's currency and, when a free price is shown, a
     labelled 'free' tick at the floor where free prices are drawn (a log axis cannot draw 0)."""
     lang = view.lang
@@ -206,16 +254,7 @@ def _log_axis_with_free(
     ticktext = ([f"<b>{esc(i18n.t('free', lang))}</b>"] if free_shown else []) + [
         esc(money(t, view.currency, lang)) for t in ticks
     ]
-    per_m = unit(view.currency, lang)
-    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
-    update(
-        type="log", range=[lo, hi], tickvals=tickvals, ticktext=ticktext, title={"text": esc(per_m)}, gridcolor="#eee"
-    )
-
-
-# --- price curves ----------------------------------------------------------------------------------------
-def _style(vendors: pd.DataFrame) -> dict[str, dict]:
-    return {r.id: {"color": r.color, "dash": r.dash, "marker": r.marker} for r in vendors.itertuples()}
+    return {"type": "log", "range": [lo, hi], "tickvals": tickvals, "ticktext": ticktext, "gridcolor": "#eee"}
 
 
 def free_floor(values: pd.Series) -> tuple[float, float]:
@@ -225,11 +264,12 @@ def free_floor(values: pd.Series) -> tuple[float, float]:
     return 10 ** (math.floor(math.log10(low) * 2) / 2 - 0.5), low
 
 
-def place_labels(items: Sequence[tuple[float, float]], rows: int, gap: float = 6) -> list[int | None]:
+def place_labels(items: Sequence[tuple[float, float]], rows: int, gap: float = 6,
+                 taken: list[list[tuple[float, float]]] | None = None) -> list[int | None]:
     """Greedy rows for labels given as (left, right) pixel extents: a label goes into the first row where
     it overlaps no other label (with ``gap`` between); ``None`` when no row has room. ``items`` are in
-    order of priority."""
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
+    order of priority; ``taken`` are extents already occupied in each row."""
+    taken = taken if taken is not None else [[] for _ in range(rows)]
     out: list[int | None] = []
     for lo, hi in items:
         for r in range(rows):
@@ -251,29 +291,41 @@ def label_extent(centre: float, width: float, plot_width: float) -> tuple[float,
     return centre - width / 2, centre + width / 2, "center"
 
 
+def event_text(ev, lang: str) -> str:
+    """An event's label on a chart: ▼/▲ for a cut or a rise, then its short title."""
+    short = getattr(ev, f"short_{lang}", "") or ""
+    if not short:
+        short = ev.models.split(";")[0] if ev.models else getattr(ev, f"title_{lang}")[:18]
+        short = f"{short} · {i18n.t('type_' + ev.type, lang)}"
+    return GLYPHS.get(ev.type, "") + short
+
+
+# --- price curves ----------------------------------------------------------------------------------------
 def price_curves(
     series: pd.DataFrame,
     vendors: pd.DataFrame,
     events: pd.DataFrame,
     view: View,
     *,
-    width_px: int = 900, credit: str = "pricewar",
-    label_rows: int = 3,
+    size: Size = PAGE,
+    dress: Dress = PLAIN,
     title: str | None = None,
+    focus: tuple[tuple[str, ...], str] | None = None,
+    moment: pd.Series | None = None,
 ) -> go.Figure:
-    """One step line per model (vendor colour and dash), log y, free on a labelled floor, disputed change
-    points ringed, key events labelled above the plot in rows that never overlap."""
+    """One step line per model on a log axis, free on a labelled floor: the highlighted models in colour,
+    named at their line's end, the rest light grey; disputed prices ringed; key events labelled above the
+    plot in rows that never overlap. ``focus`` (a story step's models and vendor) decides the highlight,
+    ``moment`` (its event) is drawn as a solid rule."""
     lang, col = view.lang, value_column(view.currency)
-    style = _style(vendors)
     names = vendor_names(vendors, lang)
+    marks = _markers(vendors)
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    fig = Draft()
+    subtitle = filters_in_words(view, vendors, lang)
     if series.empty:
-        return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
-        )
+        return _empty(size, view, subtitle, dress)
+    fig = Draft()
     floor, _ = free_floor(series[col])
-    traces = []
     # one pass over plain lists: per-model pandas selections cost ~0.5 ms each, dozens of times
     dispute = schema.in_lang("dispute", lang)
     columns = ("vendor", "model", "tier", "date", col, "source", dispute, "until")
@@ -281,6 +333,10 @@ def price_curves(
     groups: dict[tuple, list[tuple]] = {}
     for r in records:
         groups.setdefault(r[:3], []).append(r)
+    chosen = highlighted([(model_label(m, t), m, v) for v, m, t in groups], dress, focus)
+    style = styles(chosen)
+    context, lit, ends = [], {}, []
+    hollow = False
     for (vendor, model, tier), rows in groups.items():
         rows.sort(key=lambda r: r[3])
         label = model_label(model, tier)
@@ -298,148 +354,129 @@ def price_curves(
             for _, _, _, d, v, s, dp, _ in rows
         ]
         hover.append(hover[-1])
-        st = style.get(vendor, {"color": GREY, "dash": "solid", "marker": "circle"})
-        traces.append(
-            {
-                "type": "scatter",
-                "x": x,
-                "y": y,
-                "mode": "lines+markers",
-                "line": {"shape": "hv", "color": st["color"], "dash": st["dash"], "width": 2},
-                "marker": {"symbol": st["marker"], "size": [7] * (len(x) - 1) + [0], "color": st["color"]},
-                "name": esc(label),
-                "hovertext": hover,
-                "hoverinfo": "text",
-                "meta": {"vendor": vendor, "model": model, "tier": tier},
-            }
-        )
+        trace = {"type": "scatter", "x": x, "y": y, "name": esc(label), "hovertext": hover, "hoverinfo": "text",
+                 "meta": {"vendor": vendor, "model": model, "tier": tier}}
+        if label not in style:
+            context.append(trace | {"mode": "lines", "line": {"shape": "hv", "color": palette.CONTEXT, "width": 1.2}})
+            continue
+        st = style[label]
+        symbol = marks.get(vendor, "circle")
+        own = [_own(r[5], dress.own) for r in rows]
+        hollow = hollow or not all(own)
+        lit[label] = trace | {
+            "mode": "lines+markers",
+            "line": {"shape": "hv", "color": st["color"], "dash": st["dash"], "width": 2.2},
+            "marker": {"symbol": [symbol if o else f"{symbol}-open" for o in own] + [symbol],
+                       "size": [8] * len(rows) + [0], "color": st["color"],
+                       "line": {"color": st["color"], "width": 1.5}},
+        }
+        ends.append((label, y[-1], st["color"]))
+    fig.add_traces([*context, *(lit[lbl] for lbl in chosen if lbl in lit)])  # colour over grey
     disputed = series[series[dispute].fillna("") != ""]
     if not disputed.empty:
-        traces.append(
-            {
-                "type": "scatter",
-                "x": [max(d, start) for d in disputed["date"]],
-                "y": [v if v > 0 else floor for v in disputed[col]],
-                "mode": "markers",
-                "name": esc(i18n.t("disputed", lang)),
-                "marker": {"symbol": "circle-open", "size": 16, "color": "#D55E00", "line": {"width": 2}},
-                "hovertext": [
-                    f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
-                    for m, t, d in zip(disputed["model"], disputed["tier"], disputed[dispute], strict=True)
-                ],
-                "hoverinfo": "text",
-                "meta": {"role": "disputed"},
-            }
-        )
-    fig.add_traces(traces)
-    # free floor
-    if (series[col] == 0).any():
-        fig.update_layout(
-            shapes=[
-                {
-                    "type": "line",
-                    "xref": "paper",
-                    "yref": "y",
-                    "x0": 0,
-                    "x1": 1,
-                    "y0": floor,
-                    "y1": floor,
-                    "line": {"color": GREY, "dash": "dot", "width": 1},
-                }
-            ]
-        )
+        fig.add_trace({
+            "type": "scatter",
+            "x": [max(d, start) for d in disputed["date"]],
+            "y": [v if v > 0 else floor for v in disputed[col]],
+            "mode": "markers",
+            "name": esc(i18n.t("disputed", lang)),
+            "marker": {"symbol": "circle-open", "size": 15, "color": palette.DISPUTED, "line": {"width": 1.5}},
+            "hovertext": [f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
+                          for m, t, d in zip(disputed["model"], disputed["tier"], disputed[dispute], strict=True)],
+            "hoverinfo": "text",
+            "meta": {"role": "disputed"},
+        })
+    free_shown = bool((series[col] == 0).any())
+    if free_shown:
+        fig.update_layout(shapes=[{"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": floor,
+                                   "y1": floor, "line": {"color": GREY, "dash": "dot", "width": 1}}])
     top_value = float(series[col].max()) if (series[col] > 0).any() else 1.0
-    _log_axis_with_free(fig, "y", floor, top_value, view, free_shown=(series[col] == 0).any())
-    date_axis(fig, start, end, lang, width_px, range=[start, end])
-    # key events above the plot
-    placed = _event_labels(fig, events, view, width_px, label_rows)
-    # title: the finding
+    yaxis = log_axis(floor, top_value, view, free_shown=free_shown)
+    fig.update_yaxes(**yaxis)
     kind = kind_label(view.kind, lang) if lang == "zh" else kind_label(view.kind, lang).lower()
     finding = findings.curves(series, col, start, end, kind, view.currency, lang)
-    title = title or finding
-    rows_used = max([r for r in placed if r is not None], default=-1) + 1
-    return frame(
-        fig,
-        title,
-        filters_in_words(view, vendors, lang),
-        [source_line(series, lang, by=credit), fx_note(series, view.currency, lang)],
-        extra_top=20 * rows_used + 6,
-        height=820 if width_px < 600 else 640,
-        width_px=width_px,
-    )
+    keys = _keys(lang, disputed=not disputed.empty, hollow=hollow, grey=len(context))
+    fr = _plan(size, view, title or finding, subtitle, [fx_note(series, view.currency, lang)], cited(series),
+               bool((series["currency"] != view.currency).any()), dress,
+               natural=(330 if size.compact else 320), left=ticks_width(yaxis["ticktext"], size),
+               right=layout.label_width([e[0] for e in ends], size), above_rows=2 if size.compact else 3, keys=keys)
+    date_axis(fig, start, end, lang, fr.plot_width, range=[start, end])
+    notes = _event_labels(fig, events, view, fr, moment)
+    labels = layout.end_labels(fr, size, ends, tuple(yaxis["range"]))
+    return _finish(fig, fr, size, [*notes, *labels])
 
 
-def _event_labels(fig: Draft, events: pd.DataFrame, view: View, width_px: int, rows: int) -> list:
-    """The most important events as labels above the plot, in rows where no two overlap and none leaves the
-    plot, each with a dotted line down to its date. Labels that find no room are left out."""
-    if events.empty:
-        return []
-    lang = view.lang
+def _keys(lang: str, *, disputed: bool = False, hollow: bool = False, grey: int = 0) -> list[str]:
+    """The marks a chart shows that need a word: the key line of its footer."""
+    out = []
+    if disputed:
+        out.append(i18n.t("key_disputed", lang))
+    if hollow:
+        out.append(i18n.t("key_hollow", lang))
+    if grey:
+        out.append(i18n.t("key_grey", lang, n=grey))
+    return out
+
+
+def _event_labels(fig: Draft, events: pd.DataFrame, view: View, fr: Frame, moment: pd.Series | None) -> list[dict]:
+    """The most important events as labels above the plot, in the rows the frame left (none overlaps
+    another or leaves the plot), each with a dotted rule down to its date; a story step's event first, as a
+    solid rule. Labels that find no room are left out."""
+    shapes: list[dict] = []
+    notes: list[dict] = []
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    span = max((end - start).days, 1)
-    plot_width = width_px - 80
-    chosen = events[events["importance"] >= 2].sort_values(["importance", "date"], ascending=[False, True])
-    texts, items = [], []
-    for ev in chosen.itertuples():
-        short = ev.models.split(";")[0] if ev.models else (ev.title_zh if lang == "zh" else ev.title_en)[:18]
-        text = f"{short} · {i18n.t('type_' + ev.type, lang)}"
-        lo, hi, anchor = label_extent((ev.date - start).days / span * plot_width, text_width(text) + 8, plot_width)
-        texts.append((ev, text, anchor))
-        items.append((lo, hi))
-    placed = place_labels(items, rows)
-    shapes, notes = [], []  # added in one go: plotly's add_vline / add_annotation copy the layout each call
-    for (ev, text, anchor), row in zip(texts, placed, strict=True):
-        if row is None:
-            continue
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": ev.date,
-                "x1": ev.date,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#bbb", "dash": "dot", "width": 1},
-                "layer": "below",
-            }
-        )
-        notes.append(
-            {
-                "x": ev.date,
-                "xref": "x",
-                "y": 1.0,
-                "yref": "paper",
-                "yanchor": "bottom",
-                "xanchor": anchor,
-                "yshift": 4 + 20 * row,
-                "text": esc(text),
-                "showarrow": False,
-                "font": {"size": 11, "color": "#333"},
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "name": f"event:{ev.id}",
-            }
-        )
-    fig.update_layout(
-        shapes=[*fig.layout.get("shapes", []), *shapes], annotations=[*fig.layout.get("annotations", []), *notes]
-    )
-    return placed
+    if moment is not None:
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": moment["date"], "x1": moment["date"],
+                       "y0": 0, "y1": 1, "line": {"color": INK, "width": 2.5}})
+    if not events.empty and fr.above:
+        lang = view.lang
+        span = max((end - start).days, 1)
+        chosen = events[events["importance"] >= 2]
+        first = moment["id"] if moment is not None else ""
+        chosen = chosen.assign(first=chosen["id"] == first).sort_values(["first", "importance", "date"],
+                                                                          ascending=[False, False, True])
+        texts, items = [], []
+        for ev in chosen.itertuples():
+            text = event_text(ev, lang)
+            lo, hi, anchor = label_extent((ev.date - start).days / span * fr.plot_width, text_width(text, 11) + 8,
+                                          fr.plot_width)
+            texts.append((ev, text, anchor))
+            items.append((lo, hi))
+        for (ev, text, anchor), row in zip(texts, place_labels(items, fr.above), strict=True):
+            if row is None:
+                continue
+            is_moment = ev.id == first
+            if not is_moment:
+                shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": ev.date, "x1": ev.date, "y0": 0,
+                               "y1": 1, "line": {"color": "#bbb", "dash": "dot", "width": 1}, "layer": "below"})
+            colour = INK if moment is None or is_moment else "#999"
+            notes.append({"x": ev.date, "xref": "x", "y": 1.0, "yref": "paper", "yanchor": "bottom", "xanchor": anchor,
+                          "yshift": 3 + layout.ABOVE_ROW * row, "text": esc(text), "showarrow": False,
+                          "font": {"size": 11, "color": colour}, "name": f"event:{ev.id}"})
+    fig.update_layout(shapes=[*fig.layout.get("shapes", []), *shapes])
+    return notes
 
 
 # --- timeline ------------------------------------------------------------------------------------------------
+def short_vendor(name: str) -> str:
+    """"ByteDance (Doubao)" → "ByteDance", "字节跳动（豆包）" → "字节跳动": a lane's name."""
+    return re.sub(r"\s*[（(].*?[）)]", "", name).strip() or name
+
+
 def timeline(
-    events: pd.DataFrame, vendors: pd.DataFrame, view: View, selected: str = "", *, width_px: int = 900,
-    credit: str = "pricewar",
+    events: pd.DataFrame, vendors: pd.DataFrame, view: View, selected: str = "", *, size: Size = PAGE,
+    dress: Dress = PLAIN,
 ) -> go.Figure:
-    """Events on a date axis, one lane per vendor (vendor colour), marker shape by type."""
+    """Events on a date axis, one lane per vendor, each marker the vendor's shape (larger for more important
+    events); the important events labelled beside their marker, placed so that no two labels collide and none
+    covers another marker (the most important first; what finds no room is in the hover and the cards)."""
     lang = view.lang
-    names = vendor_names(vendors, lang)
-    style = _style(vendors)
-    fig = Draft()
+    names = {k: short_vendor(v) for k, v in vendor_names(vendors, lang).items()}
+    marks = _markers(vendors)
+    subtitle = filters_in_words(view, vendors, lang, prices=False)
     if events.empty:
-        return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
-        )
+        return _empty(size, view, subtitle, dress)
+    fig = Draft()
     lane_of = {v: names.get(v, v) for v in events["vendor"] if v}
     market = i18n.t("lane_market", lang)
     country = dict(zip(vendors["id"], vendors["country"], strict=True))
@@ -449,143 +486,163 @@ def timeline(
     order = list(dict.fromkeys(sorted(lane_of, key=lambda v: (country.get(v, "ZZ"), first_date[v]))))
     lanes = [lane_of[v] for v in order] + ([market] if (events["vendor"] == "").any() else [])
     title_col = f"title_{lang}"
+    colour_of = {3: INK, 2: "#555", 1: "#999"}
     for vendor, rows in events.groupby("vendor", sort=False):
-        color = style.get(vendor, {"color": GREY})["color"] if vendor else GREY
         lane = lane_of.get(vendor, market)
-        fig.add_trace(
-            _trace(
-                "scatter",
-                x=rows["date"],
-                y=[lane] * len(rows),
-                mode="markers",
-                name=esc(lane),
-                showlegend=False,
-                marker={
-                    "symbol": [EVENT_SYMBOLS.get(t, "circle") for t in rows["type"]],
-                    "size": [10 + 4 * i for i in rows["importance"]],
-                    "color": color,
-                    "line": {
-                        "width": [3 if e == selected else 1 for e in rows["id"]],
-                        "color": ["#000" if e == selected else "white" for e in rows["id"]],
-                    },
-                },
-                customdata=rows["id"],
-                hoverinfo="text",
-                hovertext=[
-                    f"<b>{esc(t)}</b><br>{d:%Y-%m-%d} · {esc(i18n.t('type_' + ty, lang))}<br>"
-                    f"{i18n.t('hover_source', lang)}: {esc(s)}"
-                    for t, d, ty, s in zip(rows[title_col], rows["date"], rows["type"], rows["source"], strict=True)
-                ],
-            )
-        )
-    for etype in [t for t in EVENT_SYMBOLS if t in set(events["type"])]:  # the legend of shapes
-        fig.add_trace(
-            _trace(
-                "scatter",
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=esc(i18n.t("type_" + etype, lang)),
-                marker={"symbol": EVENT_SYMBOLS[etype], "size": 11, "color": GREY},
-                hoverinfo="skip",
-                meta={"role": "legend"},
-            )
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], gridcolor="#eee")
+        symbol = marks.get(vendor, "circle") if vendor else "diamond"
+        fig.add_trace(_trace(
+            "scatter", x=rows["date"], y=[lane] * len(rows), mode="markers", name=esc(lane), showlegend=False,
+            marker={
+                "symbol": symbol,
+                "size": [7 + 3 * i for i in rows["importance"]],
+                "color": [colour_of.get(i, "#999") for i in rows["importance"]],
+                "line": {"width": [3 if e == selected else 1 for e in rows["id"]],
+                         "color": [palette.HIGHLIGHT[4] if e == selected else "white" for e in rows["id"]]},
+            },
+            customdata=rows["id"],
+            hoverinfo="text",
+            hovertext=[
+                f"<b>{esc(t)}</b><br>{d:%Y-%m-%d} · {esc(i18n.t('type_' + ty, lang))}<br>"
+                f"{i18n.t('hover_source', lang)}: {esc(s)}"
+                for t, d, ty, s in zip(rows[title_col], rows["date"], rows["type"], rows["source"], strict=True)
+            ],
+        ))
+    fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], gridcolor="#eee", range=[-0.6, len(lanes) - 0.4],
+                     tickfont={"size": 10 if size.compact else 11})
     lo, hi = pd.Timestamp(view.start) - pd.Timedelta(days=7), pd.Timestamp(view.end) + pd.Timedelta(days=7)
-    date_axis(fig, lo, hi, lang, width_px, range=[lo, hi])
-    title = i18n.t(
-        "title_timeline",
-        lang,
-        n=len(events),
-        start=f"{events.date.min():%Y-%m-%d}",
-        end=f"{events.date.max():%Y-%m-%d}",
-    )
-    return frame(
-        fig,
-        title,
-        filters_in_words(view, vendors, lang, prices=False),
-        [source_line(events, lang, by=credit)],
-        height=max(420, (44 if width_px < 600 else 60) * len(lanes) + 220),
-        width_px=width_px,
-        left_px=int(max(text_width(lane, 13) for lane in lanes)) + 18,
-    )
+    title = i18n.t("title_timeline", lang, n=len(events), start=f"{events.date.min():%Y-%m-%d}",
+                   end=f"{events.date.max():%Y-%m-%d}")
+    lane_px = 26 if size.compact else 30
+    fr = _plan(size, view, title, subtitle, [], cited(events), False, dress,
+               natural=lane_px * len(lanes) + 10, left=ticks_width(lanes, size) - 2)
+    date_axis(fig, lo, hi, lang, fr.plot_width, range=[lo, hi])
+    labels = _timeline_labels(events, lane_of, market, lanes, lo, hi, fr, lang, selected)
+    return _finish(fig, fr, size, labels)
+
+
+def _timeline_labels(events: pd.DataFrame, lane_of: dict, market: str, lanes: list[str], lo, hi, fr: Frame, lang: str,
+                     selected: str) -> list[dict]:
+    """Labels beside the important events' markers, in their lane: right of the marker, else left of it;
+    never over another label or marker of the lane, never outside the plot."""
+    lane_height = fr.plot_height / max(len(lanes), 1)
+    if lane_height < 14:
+        return []
+    span = (hi - lo).days
+    font = 10 if fr.width < 600 else 11
+    x_of = {e: (d - lo).days / span * fr.plot_width for e, d in zip(events["id"], events["date"], strict=True)}
+    taken: dict[str, list[tuple[float, float]]] = {}
+    for e, v, imp in zip(events["id"], events["vendor"], events["importance"], strict=True):
+        r = 3.5 + 1.5 * imp  # the marker's radius
+        taken.setdefault(lane_of.get(v, market), []).append((x_of[e] - r, x_of[e] + r))
+    chosen = events[(events["importance"] >= 2) | (events["id"] == selected)]
+    chosen = chosen.assign(first=chosen["id"] == selected).sort_values(["first", "importance", "date"],
+                                                                        ascending=[False, False, True])
+    out = []
+    for ev in chosen.itertuples():
+        lane = lane_of.get(ev.vendor, market)
+        text = event_text(ev, lang)
+        w = text_width(text, font) * 1.04 + 4
+        x, r = x_of[ev.id], 3.5 + 1.5 * ev.importance + 4
+        for lo_px, hi_px, anchor, shift in ((x + r, x + r + w, "left", r), (x - r - w, x - r, "right", -r)):
+            if lo_px < 0 or hi_px > fr.plot_width:
+                continue
+            if all(hi_px + 3 <= a or lo_px - 3 >= b for a, b in taken[lane]):
+                taken[lane].append((lo_px, hi_px))
+                out.append({"x": ev.date, "xref": "x", "y": lane, "yref": "y", "xanchor": anchor, "yanchor": "middle",
+                            "xshift": shift, "text": esc(text), "showarrow": False,
+                            "font": {"size": font, "color": INK if ev.importance >= 3 else "#444"},
+                            "name": f"event:{ev.id}"})
+                break
+    return out
 
 
 # --- comparison ----------------------------------------------------------------------------------------------
+ROW_PX = 16  # the least height of one bar or dumbbell row
+
+
+def _rows_shown(n: int, keep: Sequence[int], room: int) -> list[int]:
+    """Which of ``n`` ranked rows a picture with ``room`` rows shows: all when they fit, else the ones in
+    ``keep`` (highlighted), the first and the last, and the rest evenly through the ranking."""
+    if n <= room:
+        return list(range(n))
+    shown = list(dict.fromkeys([*keep, 0, n - 1]))[:room]
+    rest = [i for i in range(n) if i not in shown]
+    free = room - len(shown)
+    if free > 0 and rest:
+        step = len(rest) / free
+        shown += [rest[int(k * step)] for k in range(free)]
+    return sorted(shown)
+
+
 def ranking(
-    at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900, credit: str = "pricewar"
+    at: pd.DataFrame, vendors: pd.DataFrame, view: View, *, size: Size = PAGE, dress: Dress = PLAIN
 ) -> go.Figure:
-    """Every model's price on a date, as a sorted horizontal bar chart on a log axis (free on a floor)."""
+    """Every model's price on a date, as a sorted horizontal bar chart on a log axis (free on a floor): the
+    highlighted models in colour, the rest grey, each bar labelled with its price. A picture too small for
+    every model shows the highlighted ones, the dearest, the cheapest and others evenly between, and says so."""
     lang, col = view.lang, value_column(view.currency)
-    style = _style(vendors)
-    fig = Draft()
+    subtitle = filters_in_words(view, vendors, lang, dates=False)
     if at.empty:
-        return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
-        )
+        return _empty(size, view, subtitle, dress)
+    fig = Draft()
     rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
-    rows = rows.sort_values(col, ascending=False)
-    floor, _ = free_floor(rows[col])
-    values = [v if v > 0 else floor for v in rows[col]]
-    patterns = {"solid": "", "dash": "/", "dot": ".", "dashdot": "x", "longdash": "-"}
-    fig.add_trace(
-        _trace(
-            "bar",
-            x=values,
-            y=[esc(lbl) for lbl in rows["label"]],
-            orientation="h",
-            base=floor / 3,
-            marker={
-                "color": [style.get(v, {"color": GREY})["color"] for v in rows["vendor"]],
-                "pattern": {
-                    "shape": [patterns.get(style.get(v, {}).get("dash", "solid"), "") for v in rows["vendor"]],
-                    "fgcolor": "white",
-                    "size": 6,
-                },
-            },
-            text=[esc(money(v, view.currency, lang)) for v in rows[col]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=[
-                f"<b>{esc(lbl)}</b><br>{esc(money(v, view.currency, lang))}<br>{i18n.t('hover_source', lang)}: {esc(s)}"
-                for lbl, v, s in zip(rows["label"], rows[col], rows["source"], strict=True)
-            ],
-            hoverinfo="text",
-            showlegend=False,
-        )
-    )
-    top = max(values)
-    _log_axis_with_free(fig, "x", floor, top, view, free_shown=(rows[col] == 0).any(), pad_hi=0.6)
+    rows = rows.sort_values([col, "label"], ascending=[False, True]).reset_index(drop=True)
     title = findings.ranking(rows, col, view.at.isoformat(), view.currency, lang)
-    return frame(
-        fig,
-        title,
-        filters_in_words(view, vendors, lang, dates=False),
-        [source_line(rows, lang, by=credit), fx_note(rows, view.currency, lang)],
-        height=max(420, 28 * len(rows) + 200),
-        width_px=width_px,
-        left_px=int(max(text_width(label, 13) for label in rows["label"])) + 18,
-    )
+    chosen = highlighted(list(zip(rows["label"], rows["model"], rows["vendor"], strict=True)), dress)
+    style = styles(chosen)
+    converted = bool((rows["currency"] != view.currency).any())
+    notes = [fx_note(rows, view.currency, lang)]
+    font = 10 if size.compact else 11
+
+    def frame_for(shown: pd.DataFrame, extra: Sequence[str]) -> Frame:
+        return _plan(size, view, title, subtitle, [*extra, *notes], cited(shown), converted, dress,
+                     natural=max(160, (20 if size.compact else 22) * len(shown)),
+                     left=int(max(text_width(lbl, font) for lbl in rows["label"])) + 14,
+                     right=int(max(text_width(money(v, view.currency, lang), font) for v in rows[col])) + 12,
+                     keys=_keys(lang, grey=int((~shown["label"].isin(chosen)).sum()) if chosen != list(rows["label"])
+                                else 0))
+
+    fr = frame_for(rows, [])
+    keep = [i for i, lbl in enumerate(rows["label"]) if lbl in style]
+    shown_i = _rows_shown(len(rows), keep, fr.plot_height // ROW_PX)
+    shown = rows.iloc[shown_i]
+    if len(shown) < len(rows):
+        fr = frame_for(shown, [i18n.t("rows_shown", lang, shown=len(shown), n=len(rows))])
+        shown = rows.iloc[_rows_shown(len(rows), keep, fr.plot_height // ROW_PX)]
+    floor, _ = free_floor(rows[col])
+    values = [v if v > 0 else floor for v in shown[col]]
+    fig.add_trace(_trace(
+        "bar", x=values, y=[esc(lbl) for lbl in shown["label"]], orientation="h", base=floor / 3,
+        marker={"color": [style[lbl]["color"] if lbl in style else palette.CONTEXT for lbl in shown["label"]]},
+        text=[esc(money(v, view.currency, lang)) for v in shown[col]], textposition="outside", cliponaxis=False,
+        textfont={"size": font, "color": INK},
+        hovertext=[f"<b>{esc(lbl)}</b><br>{esc(money(v, view.currency, lang))}<br>"
+                   f"{i18n.t('hover_source', lang)}: {esc(s)}"
+                   for lbl, v, s in zip(shown["label"], shown[col], shown["source"], strict=True)],
+        hoverinfo="text", showlegend=False,
+    ))
+    xaxis = log_axis(floor, max(values), view, free_shown=bool((shown[col] == 0).any()), pad_hi=0.02)
+    fig.update_xaxes(**xaxis)
+    fig.update_yaxes(tickfont={"size": font}, categoryorder="array", categoryarray=[esc(x) for x in shown["label"]])
+    return _finish(fig, fr, size)
 
 
 def dumbbell(
-    before: pd.DataFrame, after: pd.DataFrame, vendors: pd.DataFrame, view: View, *, width_px: int = 900,
-    credit: str = "pricewar",
+    before: pd.DataFrame, after: pd.DataFrame, vendors: pd.DataFrame, view: View, *, size: Size = PAGE,
+    dress: Dress = PLAIN,
 ) -> go.Figure:
     """Before → after for every model of the window: the change in % from its price on the window's first
-    day to its price on the last. A model first priced inside the window is drawn as one point (its price
-    at the end) marked "new", one no longer priced at the end as one point marked "gone" — neither is
-    counted as a change, never as 0%."""
+    day (a small dot) to its price on the last (the vendor's marker). A model first priced inside the window
+    is labelled "from 05-20" (a later change drawn dotted and not counted), one no longer priced at the end
+    "gone" — neither is counted as a change, never as 0%."""
     lang, col = view.lang, value_column(view.currency)
-    style = _style(vendors)
+    marks = _markers(vendors)
     key = ["vendor", "model", "tier"]
     start, end = pd.Timestamp(view.before), pd.Timestamp(view.after)
-    fig = Draft()
+    subtitle = filters_in_words(view, vendors, lang, dates=False)
     if before.empty:
-        return frame(
-            fig, i18n.t("nothing_selected", lang), filters_in_words(view, vendors, lang), [credit], width_px=width_px
-        )
+        return _empty(size, view, subtitle, dress)
+    fig = Draft()
     # a few dozen rows, read element by element below: joined as plain Python values (a pandas join of the
     # arrow-backed text columns cost more than the rest of the chart)
     cols = (col, "price_1m", "currency", "source", "date", "until")
@@ -612,99 +669,94 @@ def dumbbell(
     both = both.assign(o=both["state"].map(order),
                        s=[c if c is not None else math.inf for c in both["change"]]).sort_values(["o", "s"],
                                                                                                ascending=False)
-    labels = [esc(model_label(m, t)) for m, t in zip(both["model"], both["tier"], strict=True)]
-    # a model first priced inside the window keeps its first price when it changed later (a dotted segment,
-    # not counted): Qwen-Long's May 2024 cut stays visible though its price is known only from 2024-05-20
-    moved = (both["date_a"] != both["date_b"]).tolist()
-    shown_a = [v if st != "new" or m else None
-               for v, st, m in zip(both[f"{col}_a"], both["state"], moved, strict=True)]
-    shown_b = [v if st != "gone" else None for v, st in zip(both[f"{col}_b"], both["state"], strict=True)]
-    values = pd.Series([v for v in shown_a + shown_b if v is not None], dtype="float64")
-    floor, _ = free_floor(values)
-    a = [None if v is None else v if v > 0 else floor for v in shown_a]
-    b = [None if v is None else v if v > 0 else floor for v in shown_b]
-    colors = [style.get(v, {"color": GREY})["color"] for v in both["vendor"]]
-    segments: dict[tuple[str, bool], tuple[list, list]] = {}  # a trace per colour and style, split by gaps
-    for lbl, va, vb, color, st in zip(labels, a, b, colors, both["state"], strict=True):
-        if va is None or vb is None:
-            continue
-        xs, ys = segments.setdefault((color, st == "new"), ([], []))
-        xs += [va, vb, None]
-        ys += [lbl, lbl, None]
-    for (color, later), (xs, ys) in segments.items():
-        fig.add_trace(_trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
-                             line={"color": color, "width": 2 if later else 3, "dash": "dot" if later else "solid"}))
+    both = both.reset_index(drop=True)
+    counted = both[both["state"] == "both"]
+    title = findings.before_after(counted, int(is_new.sum()), int((both["state"] == "gone").sum()),
+                                  view.before.isoformat(), view.after.isoformat(), lang)
+    both["label"] = [model_label(m, t) for m, t in zip(both["model"], both["tier"], strict=True)]
+    chosen = highlighted(list(zip(both["label"], both["model"], both["vendor"], strict=True)), dress)
+    style = styles(chosen)
     text = []
-    for st, c, first, m in zip(both["state"], both["change"], both["date_a"], moved, strict=True):
+    moved = (both["date_a"] != both["date_b"]).tolist()
+    for st, c, day0, m in zip(both["state"], both["change"], both["date_a"], moved, strict=True):
         if st == "new":  # "from 05-20", or "from 05-20: −98%" (the year only when it is not the window's)
-            day = first.date()
+            day = day0.date()
             shown = day.isoformat()[5:] if day.year == view.before.year else day.isoformat()
             since = i18n.t("new_from", lang, date=shown)
             text.append(since + (("：" if lang == "zh" else ": ") + findings.change_text(c, lang) if m else ""))
         else:
             text.append(i18n.t("gone_in_window", lang) if st == "gone" else findings.change_text(c, lang))
-    fig.add_trace(
-        _trace(
-            "scatter",
-            x=a,
-            y=labels,
-            mode="markers",
-            name=view.before.isoformat(),  # a model first priced later says so in its label: "from 05-20"
-            marker={"size": 10, "color": "white", "line": {"color": colors, "width": 2}},
-            hoverinfo="skip",
-        )
-    )
-    fig.add_trace(
-        _trace(
-            "scatter",
-            x=b,
-            y=labels,
-            mode="markers",
-            name=view.after.isoformat(),
-            marker={"size": 10, "color": colors},
-            hovertext=[
-                f"{lbl}: {esc(money(x, view.currency, lang)) if va is not None else '—'} → "
-                f"{esc(money(y, view.currency, lang)) if vb is not None else '—'} ({esc(t)})"
-                for lbl, x, y, t, va, vb in zip(labels, both[f"{col}_a"], both[f"{col}_b"], text, a, b, strict=True)
-            ],
-            hoverinfo="text",
-        )
-    )
+    both["text"] = text
+    font = 10 if size.compact else 11
+    converted = bool((after["currency"] != view.currency).any())
+    notes = [fx_note(after, view.currency, lang)]
+    key_line = i18n.t("key_dumbbell", lang, before=view.before.isoformat(), after=view.after.isoformat())
+
+    def frame_for(shown: pd.DataFrame, extra: Sequence[str]) -> Frame:
+        ids = cited(pd.DataFrame({"source": [*shown["source_a"], *shown["source_b"]]}))
+        grey = int((~shown["label"].isin(chosen)).sum()) if len(chosen) < len(both) else 0
+        return _plan(size, view, title, subtitle, [*extra, *notes], ids, converted, dress,
+                     natural=max(160, (22 if size.compact else 24) * len(shown)),
+                     left=int(max(text_width(lbl, font) for lbl in both["label"])) + 14,
+                     right=int(max(text_width(t, font) for t in both["text"])) + 16,
+                     keys=[key_line, *_keys(lang, grey=grey)])
+
+    fr = frame_for(both, [])
+    keep = [i for i, lbl in enumerate(both["label"]) if lbl in style]
+    room = fr.plot_height // ROW_PX
+    if len(both) > room:
+        fr = frame_for(both.iloc[_rows_shown(len(both), keep, room)],
+                       [i18n.t("rows_shown", lang, shown=min(room, len(both)), n=len(both))])
+    shown = both.iloc[_rows_shown(len(both), keep, fr.plot_height // ROW_PX)]
+    labels = [esc(lbl) for lbl in shown["label"]]
+    # a model first priced inside the window keeps its first price when it changed later (a dotted segment,
+    # not counted): Qwen-Long's May 2024 cut stays visible though its price is known only from 2024-05-20
+    moved_s = (shown["date_a"] != shown["date_b"]).tolist()
+    shown_a = [v if st != "new" or m else None
+               for v, st, m in zip(shown[f"{col}_a"], shown["state"], moved_s, strict=True)]
+    shown_b = [v if st != "gone" else None for v, st in zip(shown[f"{col}_b"], shown["state"], strict=True)]
+    values = pd.Series([v for v in shown_a + shown_b if v is not None], dtype="float64")
+    floor, _ = free_floor(values)
+    a = [None if v is None else v if v > 0 else floor for v in shown_a]
+    b = [None if v is None else v if v > 0 else floor for v in shown_b]
+    colours = [style[lbl]["color"] if lbl in style else "#9a9a9a" for lbl in shown["label"]]
+    segments: dict[tuple[str, bool], tuple[list, list]] = {}  # a trace per colour and style, split by gaps
+    for lbl, va, vb, colour, st in zip(labels, a, b, colours, shown["state"], strict=True):
+        if va is None or vb is None:
+            continue
+        xs, ys = segments.setdefault((colour, st == "new"), ([], []))
+        xs += [va, vb, None]
+        ys += [lbl, lbl, None]
+    for (colour, later), (xs, ys) in segments.items():
+        line_colour = colour if colour != "#9a9a9a" else palette.CONTEXT
+        fig.add_trace(_trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+                             line={"color": line_colour, "width": 2 if later else 3,
+                                   "dash": "dot" if later else "solid"}))
+    fig.add_trace(_trace("scatter", x=a, y=labels, mode="markers", name=view.before.isoformat(), hoverinfo="skip",
+                         marker={"size": 6, "color": colours}))
+    symbols = [marks.get(v, "circle") if _own(s, dress.own) else f"{marks.get(v, 'circle')}-open"
+               for v, s in zip(shown["vendor"], shown["source_b"], strict=True)]
+    fig.add_trace(_trace(
+        "scatter", x=b, y=labels, mode="markers", name=view.after.isoformat(),
+        marker={"size": 10, "color": colours, "symbol": symbols, "line": {"color": colours, "width": 1.5}},
+        hovertext=[f"{lbl}: {esc(money(x, view.currency, lang)) if va is not None else '—'} → "
+                   f"{esc(money(y, view.currency, lang)) if vb is not None else '—'} ({esc(t)})"
+                   for lbl, x, y, t, va, vb in zip(labels, shown[f"{col}_a"], shown[f"{col}_b"], shown["text"], a, b,
+                                                   strict=True)],
+        hoverinfo="text",
+    ))
     # each label right of the row's rightmost point: never over the model names or the free floor
-    fig.add_trace(
-        _trace(
-            "scatter",
-            x=[max(v for v in (va, vb) if v is not None) for va, vb in zip(a, b, strict=True)],
-            y=labels,
-            mode="text",
-            text=["\u2002" + esc(t) for t in text],  # an en space clear of the marker
-            textposition="middle right",
-            cliponaxis=False,
-            showlegend=False,
-            hoverinfo="skip",
-        )
-    )
+    fig.add_trace(_trace(
+        "scatter", x=[max(v for v in (va, vb) if v is not None) for va, vb in zip(a, b, strict=True)], y=labels,
+        mode="text", text=["\u2002" + esc(t) for t in shown["text"]], textposition="middle right", cliponaxis=False,
+        textfont={"size": font, "color": INK}, showlegend=False, hoverinfo="skip",
+    ))
     # plotly orders categories by first appearance across traces: fix it — the biggest cut on top
-    fig.update_yaxes(categoryorder="array", categoryarray=labels)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont={"size": font})
     drawn = [v for v in a + b if v is not None]
-    room = max(text_width(t, 12) for t in text) / max(width_px - 200, 100) * 3  # decades the labels need
-    _log_axis_with_free(fig, "x", floor, max(drawn), view, free_shown=min(drawn) == floor,
-                        pad_hi=min(max(0.4, room), 1.5))
-    counted = both[both["state"] == "both"]
-    title = findings.before_after(counted, int(is_new.sum()), int((both["state"] == "gone").sum()),
-                                  view.before.isoformat(), view.after.isoformat(), lang)
-    sources = pd.DataFrame({"source": list(both["source_a"]) + list(both["source_b"])})
-    return frame(
-        fig,
-        title,
-        filters_in_words(view, vendors, lang, dates=False),
-        [source_line(sources, lang, by=credit), fx_note(after, view.currency, lang)],
-        height=max(420, 30 * len(both) + 200),
-        width_px=width_px,
-        left_px=int(max(text_width(label, 13) for label in labels)) + 18,
-    )
-
-
+    xaxis = log_axis(floor, max(drawn), view, free_shown=min(drawn) == floor, pad_hi=0.05)
+    fig.update_xaxes(**xaxis)
+    return _finish(fig, fr, size)
 def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
     """Each model's price against the reference model's on one date ("1/72", "80%", "2.1×"), with a
     sentence to quote that names both models — and, where the two are stated in different currencies, the
@@ -751,13 +803,14 @@ def trend_chart(
     view: View,
     *,
     value: str = "usd_per_1m",
-    width_px: int = 900, credit: str = "pricewar",
+    size: Size = PAGE,
+    dress: Dress = PLAIN,
     vendors: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis;
-    below the minimums (:func:`pricewar.trend.shortfall`) the points alone, and a title saying why."""
+    """The cheapest price of a set over time (one point per change) and its fitted decline on a log axis,
+    each named at its end; below the minimums (:func:`pricewar.trend.shortfall`) the points alone, and a
+    title saying why."""
     lang = view.lang
-    fig = Draft()
     sep = "；" if lang == "zh" else "; "
     per_m = unit(view.currency, lang)
     names = vendor_names(vendors, lang) if vendors is not None else {}
@@ -767,51 +820,50 @@ def trend_chart(
     subtitle = sep.join([i18n.t("trend_set_of", lang, set=set_name, vendors=chosen) if chosen else set_name,
                          kind_label(view.kind, lang), per_m])
     if points.empty:
-        return frame(fig, i18n.t("nothing_selected", lang), subtitle, [credit], width_px=width_px)
-    fig.add_trace(
-        _trace(
-            "scatter",
-            x=points["date"],
-            y=points["price"],
-            mode="lines+markers",
-            line={"shape": "hv", "color": "#0072B2"},
-            marker={"size": 9, "color": "#0072B2"},
-            name=esc(i18n.t("trend_cheapest", lang)),
-            hovertext=[
-                f"<b>{esc(m)}</b><br>{d:%Y-%m-%d}: {esc(money(p, view.currency, lang))}<br>"
-                f"{i18n.t('hover_source', lang)}: {esc(s)}"
-                for m, d, p, s in zip(points["model"], points["date"], points["price"], points["source"], strict=True)
-            ],
-            hoverinfo="text",
-        )
-    )
+        return _empty(size, view, subtitle, dress)
+    fig = Draft()
+    cheap, fitted = palette.HIGHLIGHT[0], palette.HIGHLIGHT[4]
+    own = [_own(s, dress.own) for s in points["source"]]
+    fig.add_trace(_trace(
+        "scatter", x=points["date"], y=points["price"], mode="lines+markers",
+        line={"shape": "hv", "color": cheap, "width": 2.2},
+        marker={"size": 8, "color": cheap, "symbol": ["circle" if o else "circle-open" for o in own],
+                "line": {"color": cheap, "width": 1.5}},
+        name=esc(i18n.t("trend_cheapest", lang)),
+        hovertext=[f"<b>{esc(m)}</b><br>{d:%Y-%m-%d}: {esc(money(p, view.currency, lang))}<br>"
+                   f"{i18n.t('hover_source', lang)}: {esc(s)}"
+                   for m, d, p, s in zip(points["model"], points["date"], points["price"], points["source"],
+                                         strict=True)],
+        hoverinfo="text",
+    ))
     t0, t1 = points["date"].min(), points["date"].max()
+    prices = [p for p in points["price"] if p > 0]
+    ends = [(i18n.t("trend_cheapest", lang), float(points["price"].iloc[-1]) or min(prices, default=1.0), cheap)]
     if result is not None:
         xs = pd.date_range(t0, t1, periods=20)
         years = [(x - result["start"]).days / 365.25 for x in xs]
-        fig.add_trace(
-            _trace(
-                "scatter",
-                x=xs,
-                y=[10 ** (result["intercept"] + result["slope"] * y) for y in years],
-                mode="lines",
-                line={"color": "#D55E00", "dash": "dash", "width": 2},
-                name=esc(i18n.t("trend_fit", lang)),
-                hoverinfo="skip",
-                meta={"role": "fit"},
-            )
-        )
-    positive = points["price"][points["price"] > 0]
-    decades = math.log10(positive.max() / positive.min()) if len(positive) else 0
-    fig.update_yaxes(
-        type="log",
-        # over a decade or more, label the decades only: plotly's default crowds 2…9 between them
-        dtick=1 if decades >= 1 else "D2",
-        title={"text": esc(unit(view.currency, lang))},
-        gridcolor="#eee",
-    )
-    date_axis(fig, t0, t1, lang, width_px)
+        ys = [10 ** (result["intercept"] + result["slope"] * y) for y in years]
+        fig.add_trace(_trace("scatter", x=xs, y=ys, mode="lines", line={"color": fitted, "dash": "dash", "width": 2},
+                             name=esc(i18n.t("trend_fit", lang)), hoverinfo="skip", meta={"role": "fit"}))
+        prices += [ys[0], ys[-1]]
+        ends.append((i18n.t("trend_fit", lang), ys[-1], fitted))
+    low, high = (min(prices), max(prices)) if prices else (1.0, 10.0)
+    decades = math.log10(high / low)
+    y_range = (math.log10(low) - 0.12 - decades * 0.04, math.log10(high) + 0.12 + decades * 0.04)
+    # over a decade or more, label the decades only: plotly's default crowds 2…9 between them
+    fig.update_yaxes(type="log", range=list(y_range), dtick=1 if decades >= 1 else "D2", gridcolor="#eee")
     title = findings.decline(result, points, lang)
-    notes = [source_line(points, lang, by=credit), fx_note(points, view.currency, lang),
-             i18n.t("trend_method", lang, n=len(points))]
-    return frame(fig, title, subtitle, notes, width_px=width_px)
+    notes = [fx_note(points, view.currency, lang), i18n.t("trend_method", lang, n=len(points))]
+    tick_texts = [money(10**e, view.currency, lang) for e in range(math.floor(y_range[0]), math.ceil(y_range[1]) + 1)]
+    fr = _plan(size, view, title, subtitle, notes, cited(points),
+               bool((points["currency"] != view.currency).any()), dress, natural=300,
+               left=ticks_width(tick_texts, size) + 8, right=layout.label_width([e[0] for e in ends], size),
+               keys=_keys(lang, hollow=not all(own)))
+    date_axis(fig, t0, t1, lang, fr.plot_width)
+    lo, hi = y_range
+    for e in range(math.ceil(lo), math.floor(hi) + 1):  # no decade label in the corner with the first date's
+        if (e - lo) / (hi - lo) * fr.plot_height < 14:
+            lo = e - 14 / fr.plot_height * (hi - e) / (1 - 14 / fr.plot_height)
+    y_range = (lo, hi)
+    fig.update_yaxes(range=list(y_range))
+    return _finish(fig, fr, size, layout.end_labels(fr, size, ends, y_range))

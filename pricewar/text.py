@@ -5,6 +5,8 @@ enters a figure or Markdown)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -154,12 +156,74 @@ def credit(release, lang: str) -> str:
     return i18n.t("credit", lang, version=release.version, as_of=release.as_of.isoformat())
 
 
-def source_line(rows: pd.DataFrame, lang: str, column: str = "source", limit: int = 6, by: str = "pricewar") -> str:
-    """"Source: a, b, c +2 · pricewar data 2026.12.1, as of 2026-12-01": the source ids behind the rows, in
-    order of first use, and the credit ``by``."""
-    ids = list(dict.fromkeys(s.strip() for cell in rows[column] for s in str(cell).split(";") if s.strip()))
-    shown = ", ".join(ids[:limit]) + (f" +{len(ids) - limit}" if len(ids) > limit else "")
-    return i18n.t("source_line", lang, sources=shown or "—", credit=by)
+@dataclass(frozen=True)
+class Credit:
+    """What a chart's printed credit line is made of: the sources' names in the reader's language (source id →
+    (name, date)), the exchange rates' source, the data's version and day, the view's public address
+    ("" without a public base URL) and the journalist's byline."""
+
+    names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    fx: str = ""
+    by: str = "pricewar"
+    address: str = ""
+    byline: str = ""
+
+
+def cited(rows: pd.DataFrame, column: str = "source") -> list[str]:
+    """The source ids behind ``rows``, the most cited first (ties in order of first use)."""
+    counts: dict[str, int] = {}
+    for cell in rows[column].tolist():
+        for s in str(cell).split(";"):
+            if s := s.strip():
+                counts[s] = counts.get(s, 0) + 1
+    return sorted(counts, key=lambda s: -counts[s])
+
+
+def credit_line(credit: Credit, ids: Sequence[str], converted: bool, lang: str, room: float, size: float = 11,
+                lines: int = 2) -> str:
+    """"Sources: IT Times (2025-02-13), AI Tech Base Camp (2024-05-25) and 7 more; exchange rates: US Federal
+    Reserve H.10 · pricewar data 2026.12.1, as of 2025-06-30 · example.org/prices": outlets in words, as many
+    named as fit in ``lines`` lines of ``room`` pixels (at least one), never an internal id. The address is
+    shortened to the site's own when the whole one does not fit."""
+    outlets: dict[str, str] = {}  # name → its newest date: one outlet cited twice is named once
+    for s in ids:
+        name, day = credit.names.get(s, ("", ""))
+        if name and (name not in outlets or day > outlets[name]):
+            outlets[name] = day
+    sep = "、" if lang == "zh" else ", "
+    named = [i18n.t("credit_dated", lang, name=n, date=d) if d else n for n, d in outlets.items()]
+    fx = i18n.t("credit_fx", lang, name=credit.fx) if converted and credit.fx else ""
+    head = [i18n.t("credit_byline", lang, byline=credit.byline)] if credit.byline else []
+    address = credit.address.removeprefix("https://").removeprefix("http://")
+
+    def line(k: int, where: str) -> str:
+        if not named:
+            sources = ""
+        elif k >= len(named):
+            sources = i18n.t("credit_sources" if len(named) > 1 else "credit_source", lang, names=sep.join(named))
+        else:
+            # "等 9 个来源" counts them all, "and 7 more" the ones not named
+            count = len(named) if lang == "zh" else len(named) - k
+            sources = i18n.t("credit_sources_more", lang, names=sep.join(named[:k]), count=count)
+        return " · ".join(p for p in [*head, sources + fx, credit.by, where] if p)
+
+    short = address.split("?")[0]
+    for where in dict.fromkeys((address, short)):
+        for k in range(min(len(named), 4), 0, -1) if named else (0,):
+            text = line(k, where)
+            if len(wrap(text, size, room)) <= lines:
+                return text
+    return line(1, short)
+
+
+def source_names(credit: Credit, cell: str) -> str:
+    """The sources of one row in words, for a CSV: "IT Times (2025-02-13); OpenAI (2024-05-13)"."""
+    out = []
+    for s in str(cell).split(";"):
+        name, day = credit.names.get(s.strip(), ("", ""))
+        if name:
+            out.append(f"{name} ({day})" if day else name)
+    return "; ".join(out)
 
 
 def wrap(text: str, size: float, width_px: float) -> list[str]:
@@ -167,15 +231,16 @@ def wrap(text: str, size: float, width_px: float) -> list[str]:
     any, else between characters (Chinese has no spaces)."""
     lines, line = [], ""
     for token in re.findall(r"\S+\s*|\s+", text):
-        if line and text_width(line + token.rstrip(), size) > width_px:
-            if text_width(token, size) > width_px:  # a long run without spaces: split it by characters
+        if text_width(line + token.rstrip(), size) > width_px:
+            if text_width(token.rstrip(), size) > width_px:  # a long run without spaces: split it by characters
                 for ch in token:
-                    if text_width(line + ch, size) > width_px:
+                    if line and text_width(line + ch, size) > width_px:
                         lines.append(line.rstrip())
                         line = ""
                     line += ch
                 continue
-            lines.append(line.rstrip())
+            if line:
+                lines.append(line.rstrip())
             line = ""
         line += token
     if line.strip():

@@ -46,6 +46,12 @@ class View:
     ref: str = ""  # comparison: the reference model of the ratio table
     step: str = ""  # story: the id of the step's event
     set: str = ""  # decline rate: the set of models
+    highlight: tuple[str, ...] = ()  # models drawn in colour and named (empty: the default rule)
+    chart: str = ""  # the chart the journalist's words are for ("" = the page's first chart)
+    headline: str = ""  # the journalist's own words for that chart; empty = the computed ones
+    subtitle: str = ""
+    note: str = ""
+    byline: str = ""
     embed: bool = False
 
     def with_(self, **changes) -> View:
@@ -125,6 +131,22 @@ def _step(v: str, c: Choices) -> tuple[str | None, str | None]:
     return None, "invalid"
 
 
+WORDS = {"headline": 100, "subtitle": 160, "note": 200, "byline": 60}
+"""The journalist's own words for a chart, and the most characters each may have."""
+CHART_PAGES = {"prices": ("prices",), "story": ("story",), "timeline": ("timeline",),
+               "compare": ("ranking", "before-after"), "trend": ("trend",)}
+"""The charts of each page, first the one a page's words go to by default."""
+
+
+def _words(limit: int):
+    """Plain text of at most ``limit`` characters: control characters and runs of spaces become one space;
+    longer text is cut (and noticed)."""
+    def parse(v: str, c: Choices) -> tuple[str | None, str | None]:
+        text = " ".join("".join(ch if ch.isprintable() else " " for ch in v).split())
+        return (text[:limit], "outside") if len(text) > limit else (text, None)
+    return parse
+
+
 def _bool(v: str, c: Choices) -> tuple[bool | None, str | None]:
     low = v.lower()
     return (low in ("true", "1"), None) if low in ("true", "1", "false", "0") else (None, "invalid")
@@ -142,6 +164,7 @@ class Param:
     pages: tuple[str, ...] = PAGES  # the pages that read it (and write it into their links)
     explicit: bool = False  # written even when it is the default: the default moves as the data grows
     many: bool = False  # repeated (?vendor=a&vendor=b)
+    ordered: bool = False  # a repeated parameter whose order means something (the highlight's colours)
 
 
 def _iso(d: object) -> str:
@@ -167,6 +190,11 @@ PARAMS: tuple[Param, ...] = (
     Param("step", "step", _step, lambda c: c.steps[0] if c.steps else "", pages=("story",), explicit=True),
     Param("set", "set", _one_of(lambda c: c.sets), lambda c: c.sets[0] if c.sets else "", pages=("trend",),
           explicit=True),
+    Param("highlight", "highlight", _one_of(lambda c: c.models), lambda c: (), many=True,
+          pages=("prices", "compare"), ordered=True),
+    Param("chart", "chart", _one_of(lambda c: [n for names in CHART_PAGES.values() for n in names]), lambda c: "",
+          pages=tuple(CHART_PAGES)),
+    *(Param(name, name, _words(limit), lambda c: "", pages=tuple(CHART_PAGES)) for name, limit in WORDS.items()),
     Param("embed", "embed", _bool, lambda c: False, lambda v: "true" if v else "", pages=()),
 )
 """Every URL parameter, once. Its vocabulary comes from :mod:`pricewar.schema` or from the data."""
@@ -208,7 +236,7 @@ def parse_view(params: Mapping[str, object], choices: Choices) -> tuple[View, li
                     notices.append(Notice(p.name, v[:40], reason or "invalid"))
                 elif len(good) < MAX_VENDORS:
                     good.append(value)
-            changes[p.field] = tuple(sorted(good))
+            changes[p.field] = tuple(good) if p.ordered else tuple(sorted(good))
             continue
         if len(values) > 1:
             notices.append(Notice(p.name, ", ".join(v[:20] for v in values[:3]), "repeated", values[-1][:40]))

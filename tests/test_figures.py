@@ -1,14 +1,16 @@
 """Figure builders, without Streamlit: what a reader sees in each chart."""
 
+import re
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from pricewar import figures
+from pricewar import figures, palette
+from pricewar.layout import SIZES, Words
 from pricewar.normalize import on_date, price_at
 from pricewar.select import events_in_view, series_in_view, window_ends
-from pricewar.text import text_width
+from pricewar.text import Credit, text_width
 
 from conftest import war_view
 
@@ -18,7 +20,10 @@ def curves(ds, series, view, **kw):
 
 
 def header(fig):
-    return next(a.text for a in fig.layout.annotations if a.name == "header")
+    """Headline, subtitle and footer as one text, without the line breaks wrapping put in."""
+    drawn = [a.text for a in fig.layout.annotations if a.name in ("header", "subtitle", "footer")]
+    text = "<br>".join(drawn).replace("</b><br><b>", " ")
+    return re.sub(r"(?<=[\u2e80-\uffff]) (?=[\u2e80-\uffff])", "", text)
 
 
 def model_traces(fig):
@@ -32,15 +37,19 @@ def test_price_curves_one_step_line_per_model_on_a_log_axis(ds, series):
     assert names == {"DeepSeek-V2", "DeepSeek-V3", "DeepSeek-R1", "Doubao-pro 32k", "Doubao-pro 128k"}
     assert fig.layout.yaxis.type == "log"
     assert all(t.line.shape == "hv" for t in model_traces(fig))
+    # five models: each highlighted in its own colour of the palette, and named at its line's end
     colours = {t.name: t.line.color for t in model_traces(fig)}
-    assert colours["DeepSeek-V2"] == "#0072B2" and colours["Doubao-pro 32k"] == "#D55E00"
+    assert sorted(colours.values()) == sorted(palette.HIGHLIGHT[:5])
+    labels = {a.name.removeprefix("label:"): a.font.color for a in fig.layout.annotations
+              if a.name and a.name.startswith("label:")}
+    assert labels == colours
 
 
 def test_currency_kind_and_language_change_the_figure(ds, series):
     cny = curves(ds, series, war_view(vendors=("deepseek",)))
     usd = curves(ds, series, war_view(vendors=("deepseek",), currency="USD", kind="output", lang="en"))
-    assert "元 / 百万 tokens" in cny.layout.yaxis.title.text
-    assert usd.layout.yaxis.title.text == "US$ per million tokens"
+    assert "元 / 百万 tokens" in header(cny) and "US$ per million tokens" in header(usd)  # the subtitle
+    assert "$1" in usd.layout.yaxis.ticktext and "1 元" in cny.layout.yaxis.ticktext
     v2_out = next(t for t in model_traces(usd) if t.name == "DeepSeek-V2")
     assert v2_out.y[0] == pytest.approx(2 / 7.2327)  # 2 元 output at May 2024's rate
     assert "Output" in header(usd) and "Converted at FRED monthly averages (2024-05 7.2327" in header(usd)
@@ -70,18 +79,19 @@ def test_disputed_points_are_ringed(ds, series):
     assert "输出每百万 tokens 2 元" in ring.hovertext[0]  # a Chinese reader reads the Chinese dispute
 
 
-def test_event_labels_never_overlap_and_stay_inside(ds, series):
-    for width in (900, 340):
-        fig = curves(ds, series, war_view(), width_px=width)
+def test_event_labels_sit_in_rows_above_the_plot_and_never_overlap(ds, series):
+    """(Their drawn boxes are measured in Chromium by tests/test_pictures.py; this checks the rows' arithmetic.)"""
+    for size in ("page", "phone"):
+        fig = curves(ds, series, war_view(), size=SIZES[size])
         labels = [a for a in fig.layout.annotations if a.name and a.name.startswith("event:")]
-        assert labels, width
-        plot_w = width - 80
+        assert labels, size
+        plot_w = SIZES[size].width - fig.layout.margin.l - fig.layout.margin.r
         start = pd.Timestamp(war_view().start)
         span = (pd.Timestamp(war_view().end) - start).days
         boxes = []
         for a in labels:
             x = (pd.Timestamp(a.x) - start).days / span * plot_w
-            w = text_width(a.text.replace("&amp;", "&")) + 8
+            w = text_width(a.text.replace("&amp;", "&"), 11) + 8
             lo = {"left": x, "right": x - w, "center": x - w / 2}[a.xanchor]
             boxes.append((a.yshift, lo, lo + w))
             assert -1 <= lo and lo + w <= plot_w + 1
@@ -105,18 +115,33 @@ def test_data_text_is_escaped_in_every_figure(ds, series):
     assert "<script>" not in figures.timeline(ev, ds.vendors, war_view()).to_json()
 
 
-def test_timeline_lanes_shapes_and_selection(ds):
+def test_timeline_lanes_vendor_shapes_labels_and_selection(ds):
     view = war_view(vendors=("deepseek", "openai"), lang="en")
     events = events_in_view(ds.events, view)
     fig = figures.timeline(events, ds.vendors, view, selected="deepseek-v3-launch")
     lanes = list(fig.layout.yaxis.categoryarray)
     assert set(lanes) == {"DeepSeek", "OpenAI", "Market"}
     deepseek = next(t for t in fig.data if t.name == "DeepSeek")
-    symbols = dict(zip(deepseek.customdata, deepseek.marker.symbol, strict=True))
-    assert symbols["deepseek-v3-price-restored"] == "triangle-up" and symbols["deepseek-v2-launch"] == "circle"
+    assert deepseek.marker.symbol == "circle"  # the vendor's mark, as on its price lines
+    assert next(t for t in fig.data if t.name == "OpenAI").marker.symbol == "triangle-left"
     widths = dict(zip(deepseek.customdata, deepseek.marker.line.width, strict=True))
     assert widths["deepseek-v3-launch"] == 3 and widths["deepseek-v2-launch"] == 1
-    assert {t.name for t in fig.data if t.meta and t.meta.get("role") == "legend"} >= {"Launch", "Price restored"}
+    labels = {a.name.removeprefix("event:"): a.text for a in fig.layout.annotations
+              if a.name and a.name.startswith("event:")}
+    # the important events carry their short titles; a cut or a rise says so with ▼ / ▲
+    assert labels["deepseek-v2-launch"] == "DeepSeek-V2 at ¥1/M input"
+    restored = next(ev for ev in events.itertuples() if ev.id == "deepseek-v3-price-restored")
+    assert figures.event_text(restored, "en").startswith("▲ ")
+    assert "deepseek-v3-launch" in labels  # the selected event is labelled first
+
+
+def test_the_crowded_may_2024_fortnight_is_labelled_lane_by_lane(ds):
+    view = war_view(lang="zh")
+    fig = figures.timeline(events_in_view(ds.events, view), ds.vendors, view, size=SIZES["wide"])
+    labelled = {a.name.removeprefix("event:") for a in fig.layout.annotations if a.name and a.name.startswith("event:")}
+    may = ds.events[(ds.events["date"] >= "2024-05-06") & (ds.events["date"] <= "2024-05-22")
+                    & (ds.events["importance"] >= 3)]
+    assert set(may["id"]) <= labelled  # every headline move of the fortnight, even in a 1600×900 picture
 
 
 def test_ranking_is_sorted_and_its_title_states_the_spread(ds, series):
@@ -131,7 +156,7 @@ def test_ranking_is_sorted_and_its_title_states_the_spread(ds, series):
     # both at June 2024's rate: $30 × 7.2547 = 217.6 元 against Qwen-Long's 0.5 元; the free ones named apart
     assert header(fig).startswith(
         "<b>On 2024-06-01, GPT-4 8k costs 435× as much as Qwen-Long, the cheapest paid model;")
-    assert "3</b><br><b>free (ERNIE" in header(fig)
+    assert "3 free (ERNIE Lite 8k, ERNIE Speed 8k +1)" in header(fig)
 
 
 def test_dumbbell_shows_the_cut_of_each_model_in_the_window(ds, series):
@@ -161,13 +186,18 @@ def test_ratio_table_gives_quotable_sentences(ds, series):
     assert table.loc["GPT-4 8k", "sentence"] == "GPT-4 8k costs 3.0× as much as GPT-4 Turbo"
 
 
-def test_every_figure_has_title_filters_and_source(ds, series):
+def test_every_figure_has_title_filters_and_a_credit(ds, series):
     view = war_view(vendors=("alibaba",), lang="en")
     at = price_at(series_in_view(series, view), view.at)
-    for fig in (curves(ds, series, view), figures.timeline(events_in_view(ds.events, view), ds.vendors, view),
-                figures.ranking(at, ds.vendors, view), figures.dumbbell(at, at, ds.vendors, view)):
+    dress = figures.Dress(credit=Credit(names={"aliyun-pricing": ("Alibaba Cloud", "")}, by="pricewar"))
+    at = at.assign(source="aliyun-pricing")
+    for fig in (curves(ds, series, view, dress=dress),
+                figures.timeline(events_in_view(ds.events, view), ds.vendors, view, dress=dress),
+                figures.ranking(at, ds.vendors, view, dress=dress), figures.dumbbell(at, at, ds.vendors, view,
+                                                                                     dress=dress)):
         text = header(fig)
-        assert text.startswith("<b>") and "Alibaba Cloud (Qwen)" in text and "Source: " in text and "pricewar" in text
+        assert text.startswith("<b>") and "Alibaba Cloud (Qwen)" in text and text.endswith("pricewar")
+    assert "Source: Alibaba Cloud · pricewar" in header(figures.ranking(at, ds.vendors, view, dress=dress))
 
 
 def test_place_labels_uses_rows_then_gives_up():
@@ -209,7 +239,7 @@ def test_the_app_draws_exactly_what_plotly_itself_would(ds, series, monkeypatch)
     """The app builds figures as plain-dict drafts without plotly's per-property validation (figures.STRICT
     is False there; the tests turn it on): each builder must send plotly.js the very same figure as plotly's
     own update-by-update figure, validated."""
-    from pricewar.story import highlight, steps
+    from pricewar.story import steps
     from pricewar.trend import cheapest_over_time, fit
 
     view = war_view(vendors=("deepseek", "openai", "baidu"), lang="en", currency="USD")
@@ -217,7 +247,10 @@ def test_the_app_draws_exactly_what_plotly_itself_would(ds, series, monkeypatch)
     points = cheapest_over_time(series[series["series"] == "blended"], "usd_per_1m")
     builders = {
         "prices": lambda: curves(ds, series, view),
-        "story": lambda: highlight(curves(ds, series, view), steps(ds.events).iloc[0]),
+        "story": lambda: curves(ds, series, view, focus=(("DeepSeek-V2",), "deepseek"),
+                                moment=steps(ds.events).iloc[0]),
+        "own words": lambda: curves(ds, series, view, size=SIZES["square"], dress=figures.Dress(
+            words=Words("A headline", "A subtitle", "A note", "A byline"), highlight=("GPT-4o",))),
         "timeline": lambda: figures.timeline(events_in_view(ds.events, view), ds.vendors, view, selected="e1"),
         "ranking": lambda: figures.ranking(at, ds.vendors, view),
         "dumbbell": lambda: figures.dumbbell(*window_ends(series[series["series"] == "input"], date(2024, 4, 1),

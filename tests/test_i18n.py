@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from pricewar import claims, i18n, schema, text, trend
-from pricewar.view import PAGES
+from pricewar.layout import IMAGE_FILES
+from pricewar.view import CHART_PAGES, PAGES, WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [*ROOT.glob("pricewar/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("app_pages/*.py"), ROOT / "app.py"]
@@ -23,6 +24,9 @@ FAMILIES = {  # keys the code composes from a prefix and a value of a vocabulary
     "claim_each_": set(schema.EACH),
     "ratio_": set(text.RATIO_FORMS),
     "trend_": set(trend.SHORTFALLS),
+    "chart_": {n for names in CHART_PAGES.values() for n in names if len(names) > 1},
+    "words_": set(WORDS) | {f"{w}_placeholder" for w in WORDS},
+    "download_": {f"{size}_{fmt}" for size, fmt, _ in IMAGE_FILES},
 }
 
 

@@ -1,8 +1,9 @@
 """Story mode's steps and its highlighted chart, without Streamlit."""
 
-from pricewar import figures
+from pricewar import figures, layout, palette
+from pricewar.layout import SIZES
 from pricewar.select import events_in_view, series_in_view
-from pricewar.story import highlight, step_title, steps
+from pricewar.story import step_title, steps
 
 from conftest import war_view
 
@@ -24,18 +25,21 @@ def test_steps_walk_from_deepseek_v2_to_the_2025_restore_and_free_tiers_in_order
     assert (story["importance"] >= 2).all()
 
 
-def test_highlight_dims_other_vendors_and_marks_the_moment(ds, series):
+def test_a_step_highlights_its_own_models_greys_the_rest_and_marks_the_moment(ds, series):
     view = war_view(lang="en")
     event = steps(ds.events).set_index("id").loc["doubao-pro-launch"].copy()
     event["id"] = "doubao-pro-launch"
     fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view,
-                               title=step_title(event, "en", 4, 16), width_px=340)
-    fig = highlight(fig, event)
-    for trace in fig.data:
-        if trace.meta and "vendor" in trace.meta:
-            assert trace.opacity == (1.0 if trace.meta["vendor"] == "bytedance" else 0.15)
+                               title=step_title(event, "en", 4, 16), size=SIZES["phone"],
+                               focus=(("Doubao-pro",), "bytedance"), moment=event)
+    coloured = {t.name for t in fig.data if (t.meta or {}).get("model") and t.line.color != palette.CONTEXT}
+    assert coloured == {"Doubao-pro 32k", "Doubao-pro 128k"}  # the step's models; every other line grey
+    named = {a.name for a in fig.layout.annotations if a.name and a.name.startswith("label:")}
+    assert named == {"label:Doubao-pro 32k", "label:Doubao-pro 128k"}
     header = next(a.text for a in fig.layout.annotations if a.name == "header")
     # the step's title is wrapped like any title (on a phone too), and no line of the old finding is left
     assert header.startswith("<b>Step 4 of 16: ") and "cheapest" not in header
     assert "ByteDance launches" in header.replace("</b><br><b>", " ")
-    assert any(s.line.color == "#D55E00" and str(s.x0).startswith("2024-05-15") for s in fig.layout.shapes)
+    assert any(s.line.color == layout.INK and str(s.x0).startswith("2024-05-15") for s in fig.layout.shapes)
+    moment = next(a for a in fig.layout.annotations if a.name == "event:doubao-pro-launch")
+    assert moment.font.color == layout.INK

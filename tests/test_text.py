@@ -3,7 +3,18 @@
 import pandas as pd
 import pytest
 
-from pricewar.text import filters_in_words, fx_note, money, source_line, text_width, unit, wrap
+from pricewar.text import (
+    Credit,
+    cited,
+    credit_line,
+    filters_in_words,
+    fx_note,
+    money,
+    source_names,
+    text_width,
+    unit,
+    wrap,
+)
 
 from conftest import war_view
 
@@ -44,7 +55,51 @@ def test_fx_note_only_when_a_shown_price_was_converted():
     assert fx_note(rows[rows["currency"] == "CNY"], "CNY", "en") == ""
 
 
-def test_source_line_lists_each_source_once_in_order_of_use():
-    rows = pd.DataFrame({"source": ["a;b", "b", " c ;a", "d", "e", "f", "g"]})
-    assert source_line(rows, "en") == "Source: a, b, c, d, e, f +1 · pricewar"
-    assert source_line(rows.iloc[0:0], "zh") == "来源：— · pricewar"
+CREDIT = Credit(names={"it": ("IT Times", "2025-02-13"), "ai": ("AI Tech Base Camp", "2024-05-25"),
+                       "kz": ("Shuzi Shengming Kazike", "2024-05-22"), "oa1": ("OpenAI", "2024-05-13"),
+                       "oa2": ("OpenAI", "2024-07-18"), "undated": ("Anonymous online thread", "")},
+                fx="US Federal Reserve H.10", by="pricewar data 2026.12.1, as of 2025-06-30")
+ZH = Credit(names={"it": ("IT时报", "2025-02-13"), "ai": ("AI科技大本营", "2024-05-25"), "kz": ("数字生命卡兹克", "")},
+            fx="美联储 H.10", by="pricewar 数据 2026.12.1，截至 2025-06-30")
+
+
+def test_cited_puts_the_most_cited_source_first_and_counts_each_once_per_row():
+    rows = pd.DataFrame({"source": ["a;b", "b", " c ;b", "a"]})
+    assert cited(rows) == ["b", "a", "c"]
+    assert cited(rows.iloc[0:0]) == []
+
+
+def test_the_credit_line_names_outlets_and_dates_in_words_as_many_as_fit():
+    ids = ["it", "ai", "kz", "oa1", "oa2", "undated"]
+    wide = credit_line(CREDIT, ids, True, "en", room=740, size=11)
+    assert wide == ("Sources: IT Times (2025-02-13), AI Tech Base Camp (2024-05-25), Shuzi Shengming Kazike "
+                    "(2024-05-22), OpenAI (2024-07-18) and 1 more; exchange rates: US Federal Reserve H.10 · "
+                    "pricewar data 2026.12.1, as of 2025-06-30")  # one outlet cited twice: named once, its newest date
+    narrow = credit_line(CREDIT, ids, False, "en", room=300, size=10)
+    assert narrow.startswith("Sources: IT Times (2025-02-13) and 4 more · pricewar")  # no rates: nothing converted
+    assert credit_line(ZH, ["it", "ai", "kz"], True, "zh", room=740) == (
+        "来源：IT时报（2025-02-13）、AI科技大本营（2024-05-25）、数字生命卡兹克；汇率：美联储 H.10 · "
+        "pricewar 数据 2026.12.1，截至 2025-06-30")
+    assert credit_line(ZH, ["it", "ai", "kz"], False, "zh", room=200, size=10).startswith(
+        "来源：IT时报（2025-02-13）等 3 个来源 · pricewar")
+    assert credit_line(CREDIT, ["it"], False, "en", room=740) == (
+        "Source: IT Times (2025-02-13) · pricewar data 2026.12.1, as of 2025-06-30")
+    assert credit_line(CREDIT, [], False, "en", room=740) == "pricewar data 2026.12.1, as of 2025-06-30"
+
+
+def test_the_credit_line_carries_the_byline_and_the_address_shortened_where_space_is_short():
+    from dataclasses import replace
+
+    where = replace(CREDIT, byline="Jane Doe", address="https://pricewar.example.org/prices?lang=en&vendor=deepseek")
+    wide = credit_line(where, ["it"], False, "en", room=900)
+    assert wide == ("Chart: Jane Doe · Source: IT Times (2025-02-13) · pricewar data 2026.12.1, as of 2025-06-30 · "
+                    "pricewar.example.org/prices?lang=en&vendor=deepseek")
+    assert credit_line(where, ["it"], False, "en", room=330, size=10, lines=2).endswith(
+        "· pricewar.example.org/prices")
+    assert source_names(CREDIT, "it; oa1;unknown") == "IT Times (2025-02-13); OpenAI (2024-05-13)"
+
+
+def test_wrap_breaks_a_long_run_without_spaces_even_at_the_start():
+    line = "来源：AI科技大本营（2024-05-25）、IT时报（2025-02-13）、数字生命卡兹克（2024-05-22）等 19 个来源"
+    assert all(text_width(part, 10) <= 321 for part in wrap(line, 10, 321))
+    assert "".join(wrap(line, 10, 321)).replace(" ", "") == line.replace(" ", "")
