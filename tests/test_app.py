@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from pricewar import i18n
+from pricewar import i18n, palette
 from pricewar.safe import md
 from pricewar.view import PARAMS
 
@@ -42,7 +42,9 @@ def figs(at: AppTest) -> list[dict]:
 
 
 def header(fig: dict) -> str:
-    return next(a["text"] for a in fig["layout"]["annotations"] if a.get("name") == "header")
+    """The headline, then the subtitle and the footer (notes, credit line), as drawn."""
+    return "<br>".join(a["text"] for a in fig["layout"]["annotations"]
+                       if a.get("name") in ("header", "subtitle", "footer"))
 
 
 def trace_names(fig: dict) -> set[str]:
@@ -61,7 +63,7 @@ def test_every_page_renders_its_charts_in_both_languages(page, lang):
     assert at.title[0].value == titles[lang][PAGES.index(page)]
     for fig in figs(at):
         assert fig["layout"]["font"]["family"].startswith("Noto Sans CJK SC")
-        assert ("来源：" if lang == "zh" else "Source: ") in header(fig)
+        assert ("来源：" if lang == "zh" else "Sources: ") in header(fig)  # outlets in words
 
 
 def test_vendor_filter_changes_the_curves_and_the_url():
@@ -77,7 +79,7 @@ def test_currency_and_kind_change_axis_and_title():
     at = run("app_pages/prices.py", {"lang": "en", "vendor": "deepseek"})
     at.sidebar.segmented_control[1].set_value("USD").run()
     fig = figs(at)[0]
-    assert fig["layout"]["yaxis"]["title"]["text"] == "US$ per million tokens"
+    assert "US$ per million tokens" in header(fig) and fig["layout"]["yaxis"]["ticktext"][0].startswith("$")
     at.sidebar.radio[0].set_value("output").run()
     assert "cheapest output price" in header(figs(at)[0])
     assert at.query_params["currency"] == "USD" and at.query_params["kind"] == "output"
@@ -206,18 +208,13 @@ def test_problem_text_from_data_is_never_markdown(monkeypatch, bad_case):
 
 
 @pytest.mark.browser  # kaleido drives the system chromium
-def test_image_files_are_built_only_when_asked_and_are_1600_by_900():
-    import struct
-
-    at = run("app_pages/prices.py", {"lang": "en", "vendor": "deepseek"}, timeout=90)
-    assert not at.get("download_button")  # nothing built until asked
-    at.button(key="img_prices_make").click().run()
-    assert not at.exception and not at.warning
-    png, svg = at.get("download_button")[:2]
-    assert png.proto.label == "Download PNG (1600×900)" and svg.proto.label == "Download SVG"
-    ((png_bytes, svg_bytes),) = at.session_state["_images"].values()
-    assert struct.unpack(">II", png_bytes[16:24]) == (1600, 900)
-    assert svg_bytes.startswith(b"<svg") and "DeepSeek" in svg_bytes.decode()
+def test_every_chart_offers_its_three_image_files_built_only_when_clicked():
+    at = run("app_pages/compare.py", {"lang": "en", "vendor": "deepseek"}, timeout=90)
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG 16:9", "PNG square", "SVG"] * 2  # under the ranking and under before → after
+    # a file is made on the click (a deferred download), never while the page runs (the browser test clicks)
+    assert all(b.proto.deferred_file_id for b in at.get("download_button"))
 
 
 def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch, good_copy):
@@ -356,8 +353,9 @@ def test_story_steps_through_the_war_and_keeps_the_step_in_the_url(ds):
     fig = figs(at)[0]
     assert header(fig).startswith("<b>Step 5 of ")
     assert at.query_params["step"] == story[4]  # links name the step by its event from now on
-    dimmed = {t["name"]: t.get("opacity", 1) for t in fig["data"] if (t.get("meta") or {}).get("vendor")}
-    assert any(v == 1.0 for v in dimmed.values()) and any(v < 0.5 for v in dimmed.values())
+    colours = {t["name"]: t["line"]["color"] for t in fig["data"] if (t.get("meta") or {}).get("vendor")}
+    grey = {n for n, c in colours.items() if c == palette.CONTEXT}
+    assert grey and set(colours) - grey == {"ERNIE Speed 8k", "ERNIE Lite 8k"}  # step 5: Baidu's free models
     at.button[1].click().run()  # next
     assert at.query_params["step"] == story[5] and header(figs(at)[0]).startswith("<b>Step 6 of ")
     at.button[0].click().run()  # previous

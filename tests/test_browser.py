@@ -50,7 +50,7 @@ def test_cjk_is_rendered_with_real_glyphs(page: Page, app_url):
 def test_vendor_choice_changes_chart_and_url_and_survives_a_new_browser(browser, page: Page, app_url):
     open_page(page, app_url + "/prices?lang=en")
     before = traces(page)
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input")
+    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Vendors")
     for name, url in (("DeepSeek", r"vendor=deepseek(&|$)"), ("OpenAI", r"vendor=deepseek&vendor=openai")):
         box.fill(name)
         expect(page.get_by_role("option")).to_have_count(1)  # the list has filtered down to this vendor
@@ -61,7 +61,7 @@ def test_vendor_choice_changes_chart_and_url_and_survives_a_new_browser(browser,
     assert 0 < after < before
     page.get_by_test_id("stSidebar").get_by_text("US$", exact=True).click()
     expect(page).to_have_url(re.compile(r"currency=USD"))
-    titles = page.locator(".js-plotly-plot .ytitle")
+    titles = page.locator(".js-plotly-plot .annotation-text")  # the subtitle names the unit
     expect(titles.filter(has_text="US$ per million tokens")).to_have_count(1)
     expect(titles.filter(has_text="CNY per million tokens")).to_have_count(0)  # the old chart is gone
     other = browser.new_context()
@@ -118,7 +118,7 @@ def test_phone_width_no_horizontal_scroll(browser, app_url):
     context.close()
 
 
-def test_modebar_camera_downloads_a_1600_by_900_png(page: Page, app_url):
+def test_modebar_camera_saves_the_chart_as_shown_at_twice_its_size(page: Page, app_url):
     open_page(page, app_url + "/prices?lang=en&vendor=deepseek")
     page.locator(".js-plotly-plot").first.hover()
     with page.expect_download() as info:
@@ -127,7 +127,25 @@ def test_modebar_camera_downloads_a_1600_by_900_png(page: Page, app_url):
     assert download.suggested_filename == "pricewar-prices-en-input-CNY-deepseek-2023-03-01_2025-06-30.png"
     data = open(download.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", data[16:24]) == (1600, 900)
+    height = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.height")
+    assert struct.unpack(">II", data[16:24]) == (1600, 2 * height)
+
+
+@pytest.mark.parametrize(("button", "suffix", "size"), [("PNG 16:9", "-16x9.png", (1600, 900)),
+                                                       ("PNG square", "-square.png", (1080, 1080)),
+                                                       ("SVG", ".svg", None)])
+def test_one_click_makes_each_image_file_of_the_chart(page: Page, app_url, button, suffix, size):
+    open_page(page, app_url + "/compare?lang=en&vendor=deepseek&vendor=openai")
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=button).first.click()
+    download = info.value
+    assert download.suggested_filename.startswith("pricewar-ranking-en-input-CNY-deepseek-openai-")
+    assert download.suggested_filename.endswith(suffix)
+    data = open(download.path(), "rb").read()
+    if size:
+        assert struct.unpack(">II", data[16:24]) == size
+    else:
+        assert data.startswith(b"<svg") and b'width="800"' in data[:400] and "OpenAI".encode() in data
 
 
 def test_a_server_that_cannot_start_reports_its_output(tmp_path):

@@ -3,6 +3,7 @@ field a page shows. Nothing may run, no dialog may open, and the text must show 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -54,12 +55,13 @@ def test_no_payload_runs_on_any_page(page: Page, hostile_url, path, lang):
 
 def test_payloads_show_as_literal_text_in_charts_and_card(page: Page, hostile_url):
     visit(page, f"{hostile_url}/prices?lang=en")
-    legend = page.locator(".js-plotly-plot .legendtext").all_text_contents()
-    assert '<img src=x onerror="window.__pwned=1">' in legend
-    assert "<script>window.__pwned=2</script>" in legend
+    labels = [t.strip() for t in page.locator(".js-plotly-plot .annotation-text").all_text_contents()]
+    assert '<img src=x onerror="window.__pwned=1">' in labels  # a line's label at its end, as plain text
+    assert "<script>window.__pwned=2</script>" in labels
     payload = '<img src=x onerror="window.__pwned=1">'
-    traces = page.locator(".js-plotly-plot .scatterlayer .trace")  # in the order of the legend's entries
-    index = [t.strip() for t in legend].index(payload)
+    traces = page.locator(".js-plotly-plot .scatterlayer .trace")  # in the order of the figure's data
+    names = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map((t) => t.name)")
+    index = names.index(html.escape(payload, quote=False))  # escaped before it entered the figure
     traces.nth(index).locator(".points path").first.hover(force=True)  # the model named by the payload
     expect(page.locator(".js-plotly-plot .hoverlayer")).to_contain_text(payload)
     visit(page, f"{hostile_url}/?lang=en")

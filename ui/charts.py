@@ -4,7 +4,11 @@ view; SVG/PNG files and the zip of the whole view built on the server only when 
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import shutil
+import threading
 import warnings
 
 import plotly.graph_objects as go
@@ -13,6 +17,7 @@ import streamlit as st
 from pricewar import Dataset, i18n
 from pricewar.charts import Built, build, rows
 from pricewar.figures import EXPORT
+from pricewar.layout import IMAGE_FILES, SIZES
 from pricewar.safe import md
 from pricewar.view import View
 
@@ -26,25 +31,44 @@ def filename(name: str, view: View) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", raw)[:150]
 
 
-def plot_config(name: str, view: View) -> dict:
+def base_url() -> str:
+    """The dashboard's public address (the ``PRICEWAR_PUBLIC_URL`` setting), printed in every chart's credit
+    line; "" when unset."""
+    return os.environ.get("PRICEWAR_PUBLIC_URL", "").strip()
+
+
+def plot_config(name: str, view: View, fig: go.Figure | None = None) -> dict:
+    """The modebar: its camera saves the chart as shown, at twice its size."""
+    height = int(fig.layout.height) if fig is not None and fig.layout.height else EXPORT["height"]
     return {
         "displaylogo": False,
         "responsive": True,
-        "toImageButtonOptions": {"format": "png", "filename": filename(name, view), **EXPORT},
+        "toImageButtonOptions": {"format": "png", "filename": filename(name, view), "width": EXPORT["width"],
+                                 "height": height, "scale": 2},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"] if name != "timeline" else ["lasso2d"],
     }
 
 
-def chart(name: str, data: Dataset, view: View) -> Built:
-    """Chart ``name`` of ``view`` at this reader's layout width, from the cache shared by every reader:
-    going back to a view, or another reader opening it, costs no building. Shared safely because nothing
-    mutates a built chart (``st.plotly_chart`` and the image export copy the figure)."""
-    return _built(name, data.version, repr(view), width_px(), data, view)
+def layout_size() -> str:
+    """The layout of this reader's charts: a phone's (its browser says 'Mobi' in its user agent), else the
+    desktop page's. Figures stretch to the page either way; this decides wrapping and what fits."""
+    try:
+        agent = st.context.headers.get("User-Agent", "") or ""
+    except Exception:  # noqa: BLE001 - no request context (e.g. bare mode): lay out for a desktop
+        agent = ""
+    return "phone" if "Mobi" in agent else "page"
+
+
+def chart(name: str, data: Dataset, view: View, size: str | None = None) -> Built:
+    """Chart ``name`` of ``view`` in ``size`` (this reader's layout by default), from the cache shared by
+    every reader: going back to a view, or another reader opening it, costs no building. Shared safely because
+    nothing mutates a built chart (``st.plotly_chart`` and the image export copy the figure)."""
+    return _built(name, data.version, repr(view), size or layout_size(), base_url(), data, view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
-def _built(name: str, version: tuple, view_key: str, width: int, _data: Dataset, _view: View) -> Built:
-    return build(name, _data, _view, width)
+def _built(name: str, version: tuple, view_key: str, size: str, base: str, _data: Dataset, _view: View) -> Built:
+    return build(name, _data, _view, size, base)
 
 
 def chart_rows(name: str, data: Dataset, view: View):
@@ -58,15 +82,20 @@ def _rows(name: str, version: tuple, view_key: str, _data: Dataset, _view: View)
 
 
 def show(name: str, data: Dataset, view: View, **kwargs):
-    """Draw chart ``name`` as it was built (``theme=None``: vendor colours are not recoloured), with its
-    image buttons; returns the chart's selection event (``on_select``) and the built chart."""
+    """Draw chart ``name`` as it was built (``theme=None``: the palette is not recoloured), with one-click
+    image files under it; returns the chart's selection event (``on_select``) and the built chart."""
     built = chart(name, data, view)
     if built.figure is None:
         return None, built
-    event = st.plotly_chart(built.figure, theme=None, width="stretch", config=plot_config(name, view), **kwargs)
+    event = st.plotly_chart(built.figure, theme=None, width="stretch", config=plot_config(name, view, built.figure),
+                            **kwargs)
     if not view.embed:
-        _image_files(built.figure, name, view)
+        image_buttons(name, data, view)
     return event, built
+
+
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
+_LOCK = threading.Lock()  # one image at a time through the one browser
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,43 +106,49 @@ def _image_server() -> bool:
     return True
 
 
-def _image_files(fig: go.Figure, name: str, view: View) -> None:
+@st.cache_resource(show_spinner=False, max_entries=60)
+def _image(name: str, version: tuple, view_key: str, size: str, fmt: str, base: str, _data: Dataset,
+           _view: View) -> bytes:
+    import plotly.io as pio
+
+    fig = build(name, _data, _view, size, base).figure
+    s = SIZES[size]
+    with _LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _image_server()
+        return pio.to_image(fig, format=fmt, width=s.width, height=s.height, scale=s.scale if fmt == "png" else 1)
+
+
+def image_bytes(name: str, data: Dataset, view: View, size: str, fmt: str) -> bytes:
+    """Chart ``name`` of ``view`` as a ``fmt`` file laid out for ``size``, made on demand, kept per view."""
+    return _image(name, data.version, repr(view), size, fmt, base_url(), data, view)
+
+
+@st.cache_resource(show_spinner=False)
+def images_available() -> bool:
+    """Whether this server can make image files (kaleido needs a Chromium)."""
+    paths = [os.environ.get("BROWSER_PATH", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    return any(p and os.path.exists(p) for p in paths) or any(
+        shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome"))
+
+
+def image_buttons(name: str, data: Dataset, view: View) -> None:
+    """Three buttons, one click each: PNG 16:9, PNG square and SVG of the chart, each made when clicked."""
     lang = view.lang
+    if not images_available():
+        st.caption(i18n.t("images_unavailable", lang, reason="Chromium"))
+        return
     stem = filename(name, view)
-    made = st.session_state.setdefault("_images", {})
-    key = f"{stem}-{hash(view)}"
-    with st.popover(i18n.t("prepare_images", lang), icon=":material/download:"):
-        if st.button(i18n.t("prepare_images", lang), key=f"img_{name}_make", type="primary"):
-            try:
-                import plotly.io as pio
-
-                _image_server()
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    png = pio.to_image(fig, format="png", **EXPORT)
-                    svg = pio.to_image(fig, format="svg", width=EXPORT["width"], height=EXPORT["height"])
-                made.clear()  # keep only the latest view's files
-                made[key] = (png, svg)
-            except Exception as exc:  # noqa: BLE001 - any failure of the image engine is a message, not a crash
-                st.warning(i18n.t("images_unavailable", lang, reason=md(type(exc).__name__)))
-        if key in made:
-            png, svg = made[key]
-            st.download_button(
-                i18n.t("download_png", lang), png, file_name=f"{stem}.png", mime="image/png", key=f"img_{name}_png"
-            )
-            st.download_button(
-                i18n.t("download_svg", lang), svg, file_name=f"{stem}.svg", mime="image/svg+xml", key=f"img_{name}_svg"
-            )
-
-
-def width_px() -> int:
-    """The width figures are laid out for: a phone's (its browser says 'Mobi' in its user agent), else a
-    desktop's. Figures stretch to the page either way; this decides wrapping and how many labels fit."""
-    try:
-        agent = st.context.headers.get("User-Agent", "") or ""
-    except Exception:  # noqa: BLE001 - no request context (e.g. bare mode): lay out for a desktop
-        agent = ""
-    return 340 if "Mobi" in agent else 900
+    for col, (size, fmt, suffix) in zip(st.columns(len(IMAGE_FILES), gap="small"), IMAGE_FILES, strict=True):
+        col.download_button(
+            i18n.t(f"download_{size}_{fmt}", lang),
+            data=functools.partial(image_bytes, name, data, view, size, fmt),
+            file_name=f"{stem}{suffix}",
+            mime=MIME[fmt],
+            key=f"img_{name}_{size}_{fmt}",
+            icon=":material/download:",
+            width="stretch",
+        )
 
 
 def export_zip(data, view: View) -> None:

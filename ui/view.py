@@ -12,7 +12,7 @@ import streamlit as st
 
 from pricewar import Dataset, i18n, schema
 from pricewar.safe import md
-from pricewar.view import Choices, View, notice_text, parse_view, reads, view_params
+from pricewar.view import CHART_PAGES, WORDS, Choices, View, notice_text, parse_view, reads, view_params
 from ui.charts import export_zip
 
 
@@ -85,6 +85,11 @@ def _from_widgets() -> None:
     view: View = s["view"]
     dates = s.get("w_dates") or (view.start, view.end)
     start, end = (dates[0], dates[1]) if len(dates) == 2 else (dates[0], view.end)
+    words = {name: " ".join(str(s.get(f"w_{name}", getattr(view, name)) or "").split())[:limit]
+             for name, limit in WORDS.items()}
+    charts = CHART_PAGES.get(s.get("_page", ""), ("",))
+    chart = s.get("w_chart") if s.get("w_chart") in charts else charts[0]
+    chart = chart if any(words.values()) else ""  # the words are for one chart: this page's first, or the chosen
     s["view"] = view.with_(
         lang=s.get("w_lang") or view.lang,
         vendors=tuple(sorted(s.get("w_vendors") or ())),
@@ -92,6 +97,9 @@ def _from_widgets() -> None:
         end=max(start, end),
         currency=s.get("w_currency") or view.currency,
         kind=s.get("w_kind") or view.kind,
+        highlight=tuple(s.get("w_highlight", view.highlight) or ()),
+        chart=chart,
+        **words,
     )
 
 
@@ -104,6 +112,9 @@ def _sync_widgets(view: View) -> None:
         "w_dates": (view.start, view.end),
         "w_currency": view.currency,
         "w_kind": view.kind,
+        "w_highlight": list(view.highlight),
+        "w_chart": view.chart,
+        **{f"w_{name}": getattr(view, name) for name in WORDS},
     }
     if s.get("_widgets_view") != view:
         for key, value in wanted.items():
@@ -111,11 +122,27 @@ def _sync_widgets(view: View) -> None:
         s["_widgets_view"] = view
 
 
+def _words(page: str, lang: str) -> None:
+    """The journalist's own headline, subtitle, note and byline for one chart of the page: plain text,
+    length-limited, in the URL; empty means the computed words."""
+    with st.sidebar.expander(i18n.t("words", lang), icon=":material/edit:"):
+        charts = CHART_PAGES[page]
+        if len(charts) > 1:
+            if st.session_state.get("w_chart") not in charts:
+                st.session_state["w_chart"] = charts[0]
+            st.selectbox(i18n.t("words_chart", lang), options=list(charts), key="w_chart",
+                         format_func=lambda n: i18n.t(f"chart_{n}", lang), on_change=_from_widgets)
+        for name, limit in WORDS.items():
+            st.text_input(i18n.t(f"words_{name}", lang), key=f"w_{name}", max_chars=limit,
+                          placeholder=i18n.t(f"words_{name}_placeholder", lang), on_change=_from_widgets)
+
+
 def page_view(data: Dataset, page: str) -> View:
     """The view of ``page``: from the URL or the session, with the shared sidebar holding the controls of
     what the page reads (language and vendors always; dates, currency and price kind where it uses them).
     No sidebar in presentation mode."""
     view = _current(data)
+    st.session_state["_page"] = page
     if view.embed:
         return set_view(view, page, data)
     c, fields = choices(data), reads(page)
@@ -164,6 +191,17 @@ def page_view(data: Dataset, page: str) -> View:
             format_func=lambda k: i18n.t(f"kind_{k}", lang),
             on_change=_from_widgets,
         )
+    if "highlight" in fields:
+        sb.multiselect(
+            i18n.t("highlight", lang),
+            options=sorted(c.models, key=str.lower),
+            key="w_highlight",
+            placeholder=i18n.t("highlight_default", lang),
+            help=i18n.t("highlight_help", lang),
+            on_change=_from_widgets,
+        )
+    if page in CHART_PAGES:
+        _words(page, lang)
     view = st.session_state["view"]
     st.session_state["_widgets_view"] = view
     export_zip(data, view)
