@@ -5,9 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import with_release
+from pricewar.charts import credits, with_release
 from pricewar.safe import md
-from pricewar.text import credit, plain
+from pricewar.text import credit, plain, source_names
 from ui.charts import chart_rows, filename
 from ui.data import dataset, needs
 from ui.view import language, page_view
@@ -29,6 +29,7 @@ def first_link(cell: str) -> str | None:
     return None
 
 
+credit_parts = credits(data, lang)  # each source's name and date in the reader's language, as charts credit it
 table = pd.DataFrame(
     {
         "date": rows["date"].dt.date,
@@ -40,6 +41,7 @@ table = pd.DataFrame(
                    for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
         "converted": rows["cny_per_1m" if view.currency == "CNY" else "usd_per_1m"].round(6),
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],
+        "outlets": [source_names(credit_parts, s) for s in rows["source"]],
         "source": rows["source"],
         "link": [first_link(s) for s in rows["source"]],
         "quote": rows["quote"],
@@ -66,6 +68,7 @@ st.dataframe(
         "stated": i18n.t("col_stated", lang),
         "converted": st.column_config.NumberColumn(i18n.t("col_converted", lang, cur=cur), format="%g"),
         "fx": i18n.t("col_fx", lang),
+        "outlets": i18n.t("col_outlets", lang),
         "source": i18n.t("col_source", lang),
         "link": st.column_config.LinkColumn(i18n.t("col_link", lang)),
         "quote": i18n.t("col_quote", lang),
@@ -73,7 +76,8 @@ st.dataframe(
         "note": i18n.t("col_note", lang),
     },
 )
-csv = with_release(rows.drop(columns=["series"], errors="ignore"), data).to_csv(index=False, date_format="%Y-%m-%d")
+csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
+csv = csv.to_csv(index=False, date_format="%Y-%m-%d")
 csv = csv.encode("utf-8-sig")
 st.download_button(i18n.t("download_csv", lang, n=len(rows)), csv, mime="text/csv",
                    file_name=filename("data", view) + ".csv")

@@ -55,7 +55,6 @@ EXPORT = {"width": 800, "height": 450, "scale": 2}  # a 16:9 picture: 1600 × 90
 PAGE = SIZES["page"]
 GREY = palette.CONTEXT_TEXT
 INK = layout.INK
-DASHES = ("solid", "dash", "longdash", "dashdot")  # a model's dash beyond the palette's colours ("dot": unconfirmed)
 DATE_TICKS = {"zh": "%Y-%m", "en": "%b %Y"}  # plotly names months in English only
 DAY_TICKS = {"zh": "%Y-%m-%d", "en": "%d %b %Y"}
 GLYPHS = {"price_cut": "▼ ", "free": "▼ ", "price_restore": "▲ ", "price_rise": "▲ "}
@@ -163,9 +162,7 @@ def highlighted(items: Sequence[tuple[str, str, str]], dress: Dress,
 
 def styles(chosen: Sequence[str]) -> dict[str, dict[str, str]]:
     """Colour and dash of each highlighted series: the palette's colours in order, then again with a dash."""
-    n = len(palette.HIGHLIGHT)
-    return {lbl: {"color": palette.HIGHLIGHT[i % n], "dash": DASHES[(i // n) % len(DASHES)]}
-            for i, lbl in enumerate(chosen)}
+    return {lbl: palette.series_style(i) for i, lbl in enumerate(chosen)}
 
 
 def _markers(vendors: pd.DataFrame) -> dict[str, str]:

@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "words_subtitle_placeholder": {"zh": "留空则列出筛选条件", "en": "Empty: the filters in words"},
     "words_note_placeholder": {"zh": "显示在图表底部", "en": "Shown at the chart's foot"},
     "words_byline_placeholder": {"zh": "例如：制图者姓名", "en": "e.g. your name"},
+    "col_outlets": {"zh": "来源（出处与日期）", "en": "Sources (outlet and date)"},
     "export_zip": {"zh": "打包导出当前视图（zip）", "en": "Export this view (zip)"},
     "export_zip_building": {"zh": "正在生成所有图表的 HTML、PNG、SVG 与 CSV……", "en": "Making HTML, PNG, SVG and CSV of every chart…"},
     "export_zip_download": {"zh": "下载 zip", "en": "Download the zip"},
@@ -100,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_model": {"zh": "模型", "en": "Model"},
     "col_ratio": {"zh": "比值", "en": "Ratio"},
     "col_sentence": {"zh": "可引用的句子", "en": "Sentence to quote"},
-    "col_source": {"zh": "来源", "en": "Sources"},
+    "col_source": {"zh": "来源编号", "en": "Source ids"},
     "data_intro": {
         "zh": "下表是当前筛选条件下图表所依据的每一条价格记录，附来源、原文与争议。",
         "en": "Every price record behind the charts for the current filters, with its source, words and dispute.",

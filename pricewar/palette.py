@@ -1,4 +1,4 @@
-"""Colours and marker symbols for charts that highlight a few models and draw the rest as grey context.
+"""Colours and line dashes for charts that highlight a few models and draw the rest as grey context.
 
 All colours come from the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2002/2008). Every number
 below is checked by tests/test_palette.py (which uses colour-science; this module needs nothing outside the
@@ -38,9 +38,9 @@ The closest pairs (ΔE00): normal vision, orange and vermillion 22.2; deuteranop
 12.5; protanopia, orange and bluish green 17.9. The context grey is nearest to sky blue, 19.3 (protanopia).
 The thinnest margins on white are orange under deuteranopia (2.10:1) and sky blue under protanopia (2.09:1).
 
-Colour repeats after ``len(HIGHLIGHT)`` series; a series is then told apart by its marker symbol
-(``series_style``). The symbols are all filled shapes, so the open ring around a disputed price stays a
-mark of its own.
+Colour repeats after ``len(HIGHLIGHT)`` series; a series is then told apart by its line's dash
+(``series_style``) and its label. Not by marker: a marker's shape is its vendor's (vendors.csv), the same
+in every chart; and not by a dotted line, which is kept for a price not confirmed since a date.
 """
 
 from __future__ import annotations
@@ -68,17 +68,17 @@ CONTEXT_TEXT: str = "#6B6B6B"
 DISPUTED: str = "#222222"
 """The open ring drawn around a disputed price: near black, the darkest mark on a chart."""
 
-SYMBOLS: tuple[str, ...] = ("circle", "square", "diamond", "triangle-up", "x")
-"""Plotly marker symbols, one per round of colours: the first len(HIGHLIGHT) series are circles, the next squares…"""
+DASHES: tuple[str, ...] = ("solid", "dash", "longdash", "dashdot")
+"""Plotly line dashes, one per round of colours: the first len(HIGHLIGHT) series solid, the next dashed…"""
 
 
 def series_style(i: int) -> dict[str, str]:
-    """Colour and marker symbol of the i-th highlighted series (0-based).
+    """Colour and line dash of the i-th highlighted series (0-based).
 
-    Series i gets colour HIGHLIGHT[i % n] and symbol SYMBOLS[(i // n) % len(SYMBOLS)], n = len(HIGHLIGHT),
-    so the first n * len(SYMBOLS) series never share both.
+    Series i gets colour HIGHLIGHT[i % n] and dash DASHES[(i // n) % len(DASHES)], n = len(HIGHLIGHT),
+    so the first n * len(DASHES) series never share both.
     """
     if i < 0:
         raise ValueError(f"series index must be 0 or more, not {i}")
     n = len(HIGHLIGHT)
-    return {"color": HIGHLIGHT[i % n], "symbol": SYMBOLS[(i // n) % len(SYMBOLS)]}
+    return {"color": HIGHLIGHT[i % n], "dash": DASHES[(i // n) % len(DASHES)]}

@@ -13,11 +13,11 @@ from pricewar import palette
 from pricewar.palette import (
     CONTEXT,
     CONTEXT_TEXT,
+    DASHES,
     DISPUTED,
     HIGHLIGHT,
     MIN_CONTRAST_ON_WHITE,
     MIN_DELTA_E,
-    SYMBOLS,
     series_style,
 )
 
@@ -161,18 +161,18 @@ def test_disputed_ring_is_dark_and_apart_from_every_line(vision):
         assert d >= MIN_DELTA_E, f"disputed ring {DISPUTED} and {name(c)}: ΔE00 {d:.1f} under {vision}"
 
 
-def test_series_style_never_repeats_colour_and_symbol_together():
-    rounds = len(HIGHLIGHT) * len(SYMBOLS)
-    seen: dict[tuple[str, str], int] = {}
+def test_series_style_never_repeats_colour_and_dash_together():
+    rounds = len(HIGHLIGHT) * len(DASHES)
+    seen = {}
     for i in range(rounds):
         style = series_style(i)
-        assert set(style) == {"color", "symbol"}, f"series {i}: {style}"
-        key = (style["color"], style["symbol"])
-        assert key not in seen, f"series {seen.get(key)} and {i} are both {key}"
+        assert set(style) == {"color", "dash"}, f"series {i}: {style}"
+        key = (style["color"], style["dash"])
+        assert key not in seen, f"series {i} repeats series {seen.get(key)}: {key}"
         seen[key] = i
-    assert series_style(0) == {"color": HIGHLIGHT[0], "symbol": SYMBOLS[0]}
-    assert series_style(len(HIGHLIGHT)) == {"color": HIGHLIGHT[0], "symbol": SYMBOLS[1]}
-    assert series_style(rounds) == series_style(0), "after every colour with every symbol, styles start again"
+    assert series_style(0) == {"color": HIGHLIGHT[0], "dash": "solid"}
+    assert series_style(len(HIGHLIGHT)) == {"color": HIGHLIGHT[0], "dash": DASHES[1]}
+    assert series_style(rounds) == series_style(0), "after every colour with every dash, styles start again"
 
 
 def test_series_style_refuses_a_negative_index():
@@ -180,13 +180,11 @@ def test_series_style_refuses_a_negative_index():
         series_style(-1)
 
 
-def test_symbols_are_distinct_filled_plotly_symbols():
-    assert len(set(SYMBOLS)) == len(SYMBOLS), f"a symbol repeats in {SYMBOLS}"
-    for s in SYMBOLS:
-        go.scatter.Marker(symbol=s)  # raises ValueError for a name plotly does not know
-        # an open symbol would look like the ring that marks a disputed price
-        assert "open" not in s and "dot" not in s, f"symbol {s!r} is not a plain filled shape"
-
+def test_dashes_are_distinct_plotly_dashes_and_never_the_dotted_line():
+    assert len(set(DASHES)) == len(DASHES), f"a dash repeats in {DASHES}"
+    for d in DASHES:
+        go.scatter.Line(dash=d)  # raises ValueError for a name plotly does not know
+        assert d != "dot", "a dotted line means a price not confirmed since a date"
 
 def test_the_product_needs_no_colour_science():
     source = palette.__file__

@@ -41,6 +41,7 @@ def plot_config(name: str, view: View, fig: go.Figure | None = None) -> dict:
     """The modebar: its camera saves the chart as shown, at twice its size."""
     height = int(fig.layout.height) if fig is not None and fig.layout.height else EXPORT["height"]
     return {
+        "displayModeBar": layout_size() != "phone",  # on a phone it would sit on the headline; the buttons below stay
         "displaylogo": False,
         "responsive": True,
         "toImageButtonOptions": {"format": "png", "filename": filename(name, view), "width": EXPORT["width"],
@@ -166,7 +167,7 @@ def export_zip(data, view: View) -> None:
     if st.sidebar.button(i18n.t("export_zip", lang), key="zip_make", icon=":material/folder_zip:"):
         with st.sidebar.status(i18n.t("export_zip_building", lang)), tempfile.TemporaryDirectory() as tmp:
             try:
-                export(data, Path(tmp), [view])
+                export(data, Path(tmp), [view], base_url=base_url())
             except ExportError as exc:
                 st.sidebar.warning(md(str(exc)))
                 return
