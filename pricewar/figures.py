@@ -369,7 +369,8 @@ def price_curves(
         }
         ends.append((label, y[-1], st["color"]))
     fig.add_traces([*context, *(lit[lbl] for lbl in chosen if lbl in lit)])  # colour over grey
-    disputed = series[series[dispute].fillna("") != ""]
+    # a ring on a change inside the window (one before it would sit on the axis, over its labels)
+    disputed = series[(series[dispute].fillna("") != "") & (series["date"] >= start)]
     if not disputed.empty:
         fig.add_trace({
             "type": "scatter",

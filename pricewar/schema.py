@@ -89,9 +89,10 @@ SOURCE_NAME_MAX = {"zh": 16, "en": 32}
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 """Okabe & Ito's colour-blind-safe palette. Vendors beyond its colours are told apart by dash and marker."""
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
-MARKERS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "triangle-left", "triangle-right", "pentagon",
-           "hexagon", "star", "hourglass", "bowtie", "star-diamond", "cross", "x")
-"""Marker shapes a vendor may have: the vendor's mark on every chart (each has a hollow "-open" form)."""
+MARKERS = ("circle", "square", "diamond", "pentagon", "hexagon", "hexagram", "star", "star-square", "star-diamond",
+           "hourglass", "bowtie", "diamond-wide", "diamond-tall", "triangle-up", "cross", "x")
+"""Marker shapes a vendor may have: the vendor's mark on every chart (each has a hollow "-open" form). No
+triangle pointing down or sideways: ▼ and ▲ mean a cut and a rise in the charts' labels."""
 VENDOR_COLUMNS = ("id", "name_zh", "name_en", "country", "color", "dash", "marker")
 COUNTRIES = frozenset("""
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT

@@ -232,8 +232,10 @@ def wrap(text: str, size: float, width_px: float) -> list[str]:
     lines, line = [], ""
     for token in re.findall(r"\S+\s*|\s+", text):
         if text_width(line + token.rstrip(), size) > width_px:
-            if text_width(token.rstrip(), size) > width_px:  # a long run without spaces: split it by characters
-                for ch in token:
+            if text_width(token.rstrip(), size) > width_px:  # a long run without spaces (Chinese): split it
+                pieces = re.findall(r"[\x21-\x7e]+\s*|.", token)  # between characters, not inside a Latin word
+                pieces = [c for p in pieces for c in (p if text_width(p, size) > width_px else [p])]
+                for ch in pieces:
                     if line and text_width(line + ch, size) > width_px:
                         lines.append(line.rstrip())
                         line = ""

@@ -123,7 +123,7 @@ def test_timeline_lanes_vendor_shapes_labels_and_selection(ds):
     assert set(lanes) == {"DeepSeek", "OpenAI", "Market"}
     deepseek = next(t for t in fig.data if t.name == "DeepSeek")
     assert deepseek.marker.symbol == "circle"  # the vendor's mark, as on its price lines
-    assert next(t for t in fig.data if t.name == "OpenAI").marker.symbol == "triangle-left"
+    assert next(t for t in fig.data if t.name == "OpenAI").marker.symbol == "diamond-wide"
     widths = dict(zip(deepseek.customdata, deepseek.marker.line.width, strict=True))
     assert widths["deepseek-v3-launch"] == 3 and widths["deepseek-v2-launch"] == 1
     labels = {a.name.removeprefix("event:"): a.text for a in fig.layout.annotations

@@ -115,7 +115,7 @@ CASES = {
         "vendors.csv:2: field 'color': value '#FF0000' — expected a colour of the colour-blind-safe Okabe–Ito "
         "palette: #000000, #E69F00, #56B4E9, #009E73, #F0E442, #0072B2, #D55E00, #CC79A7"],
     "vendors_same_style": [
-        "vendors.csv:9: field 'color': value '#CC79A7 solid pentagon' — expected a colour, dash and marker that "
+        "vendors.csv:9: field 'color': value '#CC79A7 solid star' — expected a colour, dash and marker that "
         "no other vendor has (line 7 has the same)"],
     "vendors_missing_name_zh": [
         "vendors.csv:3: field 'name_zh': value (empty) — expected the vendor's name in Chinese"],
