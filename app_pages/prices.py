@@ -1,4 +1,4 @@
-"""Price curves: one step line per model in vendor colours, log scale, key events labelled."""
+"""Price curves: one step line per model, log scale, the highlighted models in colour and named, key events labelled."""
 
 import streamlit as st
 

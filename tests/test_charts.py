@@ -1,5 +1,6 @@
 """The chart registry: every chart defined once, each giving its figure and the rows behind it."""
 
+import html
 from datetime import date
 
 import pytest
@@ -86,3 +87,36 @@ def test_every_chart_credits_the_datas_version_and_as_of_day(ds, view, name):
         assert flat(words) in notes, (name, lang)
     empty = charts.build(name, ds, view.with_(vendors=("nosuch",), lang="en")).figure  # "nothing matches"
     assert ds.release.version in " ".join(a.text for a in empty.layout.annotations)
+
+
+def test_the_credit_line_ends_with_the_views_public_address_when_one_is_set(ds, view):
+    shown = view.with_(lang="en", vendors=("deepseek",))
+    assert charts.address(ds, shown, "prices", "") == ""
+    where = charts.address(ds, shown, "prices", "https://pricewar.example.org/")
+    assert where.startswith("https://pricewar.example.org/prices?lang=en&vendor=deepseek&from=2023-03-01")
+    page = charts.build("prices", ds, shown, "page", "https://pricewar.example.org")
+    footer = flat(next(a.text for a in page.figure.layout.annotations if a.name == "footer"))
+    assert flat(where.removeprefix("https://")) in html.unescape(footer)  # the whole address where it fits …
+    phone = charts.build("prices", ds, shown, "phone", "https://pricewar.example.org")
+    footer = flat(next(a.text for a in phone.figure.layout.annotations if a.name == "footer"))
+    assert footer.endswith("pricewar.example.org/prices")  # … the page's where it does not
+
+
+def test_the_journalists_words_go_to_the_chart_they_are_for_and_no_other(ds, view):
+    words = view.with_(lang="en", headline="Prices collapsed", note="Free models on the floor", byline="Jane Doe",
+                       chart="before-after")
+    after = charts.build("before-after", ds, words, "wide").figure
+    texts = {a.name: a.text for a in after.layout.annotations}
+    assert texts["header"] == "<b>Prices collapsed</b>" and "Note: Free models on the floor" in texts["footer"]
+    assert flat(texts["footer"]).startswith(flat("Note: Free models on the floor"))
+    assert "Chart: Jane Doe · Sources: " in texts["footer"].replace("<br>", " ")
+    ranking = charts.build("ranking", ds, words, "wide").figure
+    assert "Prices collapsed" not in " ".join(a.text for a in ranking.layout.annotations)
+    # without chart=, each page's first chart takes them: the ranking on the comparison page
+    first = charts.build("ranking", ds, words.with_(chart=""), "wide").figure
+    assert next(a.text for a in first.layout.annotations if a.name == "header") == "<b>Prices collapsed</b>"
+    # plain text: what looks like markup is shown as written
+    odd = charts.build("prices", ds, words.with_(chart="prices", headline="<b>Bold</b> [link](x)"), "wide")
+    assert next(a.text for a in odd.figure.layout.annotations if a.name == "header") == (
+        "<b>&lt;b&gt;Bold&lt;/b&gt; [link](x)</b>")
+    assert odd.title == "<b>Bold</b> [link](x)"

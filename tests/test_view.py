@@ -138,3 +138,19 @@ def test_every_page_link_round_trips_what_the_page_reads(page):
     assert notices == []
     for field in reads(page):
         assert getattr(again, field) == getattr(view, field), field
+
+
+def test_a_journalists_words_are_plain_one_line_text_cut_at_their_limit_with_a_notice(ds):
+    from pricewar.view import WORDS
+
+    c = Choices.of(ds)
+    view, notices = parse_view({"headline": ["  Prices\ncollapsed\t in  May "], "byline": ["J" * 70],
+                                "highlight": ["GPT-4o", "DeepSeek-V2", "nosuch"], "chart": ["ranking"]}, c)
+    assert view.headline == "Prices collapsed in May"
+    assert view.byline == "J" * WORDS["byline"]
+    assert view.highlight == ("GPT-4o", "DeepSeek-V2")  # the reader's order: the order of the colours
+    assert view.chart == "ranking"
+    assert {(n.param, n.reason) for n in notices} == {("byline", "outside"), ("highlight", "invalid")}
+    params = view_params(view, c, "compare")
+    assert params["highlight"] == ["GPT-4o", "DeepSeek-V2"] and params["headline"] == "Prices collapsed in May"
+    assert parse_view(params, c)[0] == view.with_(set=view.set, step=view.step)  # the round trip keeps them

@@ -89,7 +89,8 @@ write("sources_missing_title", "sources.yaml", sub(S, "    title: Test tracker B
 write("sources_missing_name", "sources.yaml", sub(S, "    name: {zh: tracker (GitHub), en: tracker (GitHub)}\n", ""))
 
 write("vendors_colour_not_in_palette", "vendors.csv", sub(V, "CN,#0072B2,solid", "CN,#FF0000,solid"))
-write("vendors_same_style", "vendors.csv", sub(V, "MiniMax,CN,#CC79A7,dot,star-square", "MiniMax,CN,#CC79A7,solid,star"))
+write("vendors_same_style", "vendors.csv",
+      sub(V, "MiniMax,CN,#CC79A7,dot,star-square", "MiniMax,CN,#CC79A7,solid,star"))
 write("vendors_missing_name_zh", "vendors.csv", sub(V, "zhipu,智谱,", "zhipu,,"))
 write("vendors_country_not_iso", "vendors.csv", sub(V, "openai,OpenAI,OpenAI,US,", "openai,OpenAI,OpenAI,USA,"))
 
