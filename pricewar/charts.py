@@ -34,7 +34,7 @@ from pricewar.select import (
 from pricewar.story import step_title, steps
 from pricewar.text import Credit, credit, source_names
 from pricewar.trend import cheapest_over_time, members, set_name, yearly
-from pricewar.view import CHART_PAGES, Choices, View, view_params
+from pricewar.view import Choices, View, view_params
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,16 @@ def rows(name: str, data: Dataset, view: View) -> pd.DataFrame:
     return chart.rows(data, view) if chart.rows is not None else build(name, data, view).rows
 
 
+DEFAULT_WORDS_CHART = "prices"
+
+
 def words_for(view: View, name: str) -> Words:
-    """The journalist's words, for the chart they are for: the one ``chart=`` names, else each page's first."""
-    first = any(names[0] == name for names in CHART_PAGES.values())
-    if view.chart == name or (not view.chart and first):
+    """The journalist's words for chart ``name``: the headline, subtitle and note for the one chart they
+    are for (``chart=``, the price curves when unnamed; a page names its own chart when it writes them), the
+    byline on every chart — it credits the journalist."""
+    if view.chart == name or (not view.chart and name == DEFAULT_WORDS_CHART):
         return Words(view.headline, view.subtitle, view.note, view.byline)
-    return Words()
+    return Words(byline=view.byline)
 
 
 def address(data: Dataset, view: View, name: str, base_url: str) -> str:
@@ -131,10 +135,11 @@ def own_sources(data: Dataset) -> frozenset[str]:
 
 
 def headline_models(data: Dataset, view: View) -> tuple[str, ...]:
-    """The default highlight: the models named by the view's headline events (importance 3), in date order."""
+    """The default highlight: the first model each of the view's headline events (importance 3) names, in
+    date order."""
     events = events_in_view(data.events, view)
     top = events[events["importance"] >= 3].sort_values("date")
-    return tuple(dict.fromkeys(m for cell in top["models"] for m in cell.split(";") if m))
+    return tuple(dict.fromkeys(cell.split(";")[0] for cell in top["models"] if cell))
 
 
 def with_release(rows: pd.DataFrame, data: Dataset, lang: str = "en") -> pd.DataFrame:

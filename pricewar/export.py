@@ -56,7 +56,10 @@ def charts(data: Dataset, view: View, base_url: str = "") -> list[Chart]:
             f"{view.start} to {view.end}, {view.kind}): nothing to export"
         )
     wanted = [(name, name, view) for name in CHARTS]
-    wanted += [(f"story-{i:02d}", "story", view.with_(step=sid)) for i, sid in enumerate(steps(data.events)["id"], 1)]
+    # the journalist's words for the story go to the view's own step; every other step keeps its caption
+    own = {"headline": "", "subtitle": "", "note": ""}
+    wanted += [(f"story-{i:02d}", "story", view.with_(step=sid, **({} if sid == view.step else own)))
+               for i, sid in enumerate(steps(data.events)["id"], 1)]
     out = []
     for stem, name, v in wanted:
         page = registry.build(name, data, v, "page", base_url)

@@ -145,7 +145,8 @@ def highlighted(items: Sequence[tuple[str, str, str]], dress: Dress,
                 focus: tuple[tuple[str, ...], str] | None = None) -> list[str]:
     """The series to draw in colour, in colour order, of ``items`` (label, model, vendor): a story step's
     models (else its vendor's), else the reader's ``highlight=`` that the chart has, else every series when
-    there are at most :data:`MAX_HIGHLIGHT`, else the models of the view's headline events."""
+    there are at most :data:`MAX_HIGHLIGHT`, else the models of the view's headline events (one series each,
+    as many as the palette has colours)."""
 
     def matching(names: Sequence[str]) -> list[str]:
         return list(dict.fromkeys(lbl for n in names for lbl, m, _ in items if n in (lbl, m)))
@@ -157,7 +158,9 @@ def highlighted(items: Sequence[tuple[str, str, str]], dress: Dress,
         return chosen
     if len(items) <= MAX_HIGHLIGHT:
         return [lbl for lbl, _, _ in items]
-    return matching(dress.default)[:MAX_HIGHLIGHT]
+    # by default one series per headline model (its first tier), no more than the palette has colours
+    first = [next((lbl for lbl, m, _ in items if n in (lbl, m)), None) for n in dress.default]
+    return list(dict.fromkeys(lbl for lbl in first if lbl))[:len(palette.HIGHLIGHT)]
 
 
 def styles(chosen: Sequence[str]) -> dict[str, dict[str, str]]:
@@ -230,7 +233,7 @@ def date_axis(fig: Draft, start: pd.Timestamp, end: pd.Timestamp, lang: str, wid
     more (as many as fit ``width_px``, the plot's width), days labelled by day below that."""
     days = (end - start).days
     if days >= 62:
-        room = max(2, int(width_px // (70 if lang == "zh" else 64)))
+        room = max(2, int(width_px // (58 if lang == "zh" else 64)))  # "2024-01" / "Jan 2024" and a gap
         months = days / 30.44
         step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= room), 120)
         fig.update_xaxes(tickformat=DATE_TICKS[lang], dtick=f"M{step}", gridcolor="#eee", **extra)
@@ -241,12 +244,19 @@ def date_axis(fig: Draft, start: pd.Timestamp, end: pd.Timestamp, lang: str, wid
     fig.update_xaxes(tickformat=DAY_TICKS[lang], gridcolor="#eee", nticks=max(2, int(width_px // 95)), **extra)
 
 
-def log_axis(floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.15) -> dict:
+def log_axis(floor: float, top: float, view: View, *, free_shown: bool, pad_hi: float = 0.15,
+             room_px: float | None = None) -> dict:
     """A log price axis with decade ticks in the view's currency and, when a free price is shown, a
-    labelled 'free' tick at the floor where free prices are drawn (a log axis cannot draw 0)."""
+    labelled 'free' tick at the floor where free prices are drawn (a log axis cannot draw 0). ``room_px``:
+    the length of a horizontal axis, which keeps every second (third …) decade when labels would touch."""
     lang = view.lang
     lo, hi = math.log10(floor) - 0.25, math.log10(max(top, floor * 10)) + pad_hi
     ticks = [10**e for e in range(math.ceil(lo), math.floor(hi) + 1) if 10**e > floor * 1.5]
+    if room_px is not None and ticks:
+        label = max(text_width(money(t, view.currency, lang), 11) for t in ticks) + 14
+        step = next((k for k in range(1, len(ticks) + 1)
+                     if label * (math.ceil(len(ticks) / k) + free_shown) <= room_px), len(ticks))
+        ticks = ticks[::-1][::step][::-1]
     tickvals = ([floor] if free_shown else []) + ticks
     ticktext = ([f"<b>{esc(i18n.t('free', lang))}</b>"] if free_shown else []) + [
         esc(money(t, view.currency, lang)) for t in ticks
@@ -378,7 +388,12 @@ def price_curves(
             "y": [v if v > 0 else floor for v in disputed[col]],
             "mode": "markers",
             "name": esc(i18n.t("disputed", lang)),
-            "marker": {"symbol": "circle-open", "size": 15, "color": palette.DISPUTED, "line": {"width": 1.5}},
+            # dark around a highlighted line's price, grey and smaller around a grey line's
+            "marker": {"symbol": "circle-open", "line": {"width": 1.5},
+                       "size": [15 if model_label(m, t) in style else 11
+                                for m, t in zip(disputed["model"], disputed["tier"], strict=True)],
+                       "color": [palette.DISPUTED if model_label(m, t) in style else "#9a9a9a"
+                                 for m, t in zip(disputed["model"], disputed["tier"], strict=True)]},
             "hovertext": [f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
                           for m, t, d in zip(disputed["model"], disputed["tier"], disputed[dispute], strict=True)],
             "hoverinfo": "text",
@@ -425,7 +440,7 @@ def _event_labels(fig: Draft, events: pd.DataFrame, view: View, fr: Frame, momen
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
     if moment is not None:
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": moment["date"], "x1": moment["date"],
-                       "y0": 0, "y1": 1, "line": {"color": INK, "width": 2.5}})
+                       "y0": 0, "y1": 1, "line": {"color": "#888", "width": 1.5}, "layer": "below"})
     if not events.empty and fr.above:
         lang = view.lang
         span = max((end - start).days, 1)
@@ -520,34 +535,55 @@ def timeline(
 
 def _timeline_labels(events: pd.DataFrame, lane_of: dict, market: str, lanes: list[str], lo, hi, fr: Frame, lang: str,
                      selected: str) -> list[dict]:
-    """Labels beside the important events' markers, in their lane: right of the marker, else left of it;
-    never over another label or marker of the lane, never outside the plot."""
-    lane_height = fr.plot_height / max(len(lanes), 1)
+    """Labels for the important events (the selected one first, then by importance and date): beside the
+    marker in its lane (right, else left), else — where a lane is crowded, as DeepSeek's early 2025 — in the
+    band just above or below the lane, starting at the marker. Never over another label or a marker, never
+    outside the plot; what finds no room is in the hover and the event cards."""
+    n = max(len(lanes), 1)
+    lane_height = fr.plot_height / n
     if lane_height < 14:
         return []
     span = (hi - lo).days
     font = 10 if fr.width < 600 else 11
+    row = {lane: lanes.index(lane) for lane in lanes}  # 0 = the top lane
     x_of = {e: (d - lo).days / span * fr.plot_width for e, d in zip(events["id"], events["date"], strict=True)}
-    taken: dict[str, list[tuple[float, float]]] = {}
+    # what is taken, by row of text: a lane's own row (k) and the bands between lanes (k ± 0.5)
+    taken: dict[float, list[tuple[float, float]]] = {}
+    band_half = 7  # half a label's height
     for e, v, imp in zip(events["id"], events["vendor"], events["importance"], strict=True):
-        r = 3.5 + 1.5 * imp  # the marker's radius
-        taken.setdefault(lane_of.get(v, market), []).append((x_of[e] - r, x_of[e] + r))
+        r, k = 3.5 + 1.5 * imp, row[lane_of.get(v, market)]
+        taken.setdefault(k, []).append((x_of[e] - r, x_of[e] + r))
+        if r > lane_height / 2 - 3:  # a big marker reaches well into the bands beside its lane
+            for band in (k - 0.5, k + 0.5):
+                taken.setdefault(band, []).append((x_of[e] - r, x_of[e] + r))
     chosen = events[(events["importance"] >= 2) | (events["id"] == selected)]
     chosen = chosen.assign(first=chosen["id"] == selected).sort_values(["first", "importance", "date"],
                                                                         ascending=[False, False, True])
     out = []
+    bands = lane_height >= 2 * band_half + 10
     for ev in chosen.itertuples():
         lane = lane_of.get(ev.vendor, market)
-        text = event_text(ev, lang)
-        w = text_width(text, font) * 1.04 + 4
+        k = row[lane]
+        short = event_text(ev, lang)
         x, r = x_of[ev.id], 3.5 + 1.5 * ev.importance + 4
-        for lo_px, hi_px, anchor, shift in ((x + r, x + r + w, "left", r), (x - r - w, x - r, "right", -r)):
-            if lo_px < 0 or hi_px > fr.plot_width:
+        glyph_last = GLYPHS.get(ev.type, "") and short.removeprefix(GLYPHS.get(ev.type, "")) + " " + \
+            GLYPHS.get(ev.type, "").strip()
+        places = [(k, x + r, "left", r, 0, short), (k, x - r, "right", -r, 0, glyph_last or short)]
+        if bands:  # above the lane, else below it: the label starts over the marker
+            places += [(band, x + 4 * side, anchor, 4 * side, lift, short)
+                       for band, lift in ((k - 0.5, lane_height / 2), (k + 0.5, -lane_height / 2))
+                       for side, anchor in ((-1, "left"), (1, "right"))]
+        for band, start, anchor, shift, lift, text in places:
+            w = text_width(text, font) * 1.04 + 4
+            lo_px, hi_px = (start, start + w) if anchor == "left" else (start - w, start)
+            if lo_px < 0 or hi_px > fr.plot_width or band < -0.5 or band > n - 0.5:
                 continue
-            if all(hi_px + 3 <= a or lo_px - 3 >= b for a, b in taken[lane]):
-                taken[lane].append((lo_px, hi_px))
+            if all(hi_px + 3 <= a or lo_px - 3 >= b for a, b in taken.get(band, [])):
+                # a label reaches half a row into the rows beside it when lanes are not twice its height
+                for near in ((band - 0.5, band, band + 0.5) if lane_height < 4 * band_half + 6 else (band,)):
+                    taken.setdefault(near, []).append((lo_px, hi_px))
                 out.append({"x": ev.date, "xref": "x", "y": lane, "yref": "y", "xanchor": anchor, "yanchor": "middle",
-                            "xshift": shift, "text": esc(text), "showarrow": False,
+                            "xshift": shift, "yshift": lift, "text": esc(text), "showarrow": False,
                             "font": {"size": font, "color": INK if ev.importance >= 3 else "#444"},
                             "name": f"event:{ev.id}"})
                 break
@@ -559,17 +595,33 @@ ROW_PX = 16  # the least height of one bar or dumbbell row
 
 
 def _rows_shown(n: int, keep: Sequence[int], room: int) -> list[int]:
-    """Which of ``n`` ranked rows a picture with ``room`` rows shows: all when they fit, else the ones in
-    ``keep`` (highlighted), the first and the last, and the rest evenly through the ranking."""
+    """Which of ``n`` ranked rows a picture with ``room`` rows shows: all when they fit, else the first and
+    the last, the ones in ``keep`` (highlighted) and the rest evenly through the ranking."""
     if n <= room:
         return list(range(n))
-    shown = list(dict.fromkeys([*keep, 0, n - 1]))[:room]
+    shown = list(dict.fromkeys([0, n - 1, *keep]))[:max(room, 2)]
     rest = [i for i in range(n) if i not in shown]
     free = room - len(shown)
     if free > 0 and rest:
         step = len(rest) / free
         shown += [rest[int(k * step)] for k in range(free)]
     return sorted(shown)
+
+
+def _fit_rows(rows: pd.DataFrame, keep: Sequence[int], frame_for, lang: str) -> tuple[pd.DataFrame, Frame]:
+    """The rows a picture shows and its frame: all of them when they fit, else as many as the frame that
+    says how many leaves room for (the note's count is the count drawn)."""
+    fr = frame_for(rows, "")
+    room = fr.plot_height // ROW_PX
+    if len(rows) <= room:
+        return rows, fr
+    for _ in range(4):  # the note takes a line or two: settle on a count the frame with that note holds
+        shown = rows.iloc[_rows_shown(len(rows), keep, room)]
+        fr = frame_for(shown, i18n.t("rows_shown", lang, shown=len(shown), n=len(rows)))
+        if len(shown) <= fr.plot_height // ROW_PX:
+            return shown, fr
+        room = fr.plot_height // ROW_PX
+    return shown, fr
 
 
 def ranking(
@@ -600,13 +652,8 @@ def ranking(
                      keys=_keys(lang, grey=int((~shown["label"].isin(chosen)).sum()) if chosen != list(rows["label"])
                                 else 0))
 
-    fr = frame_for(rows, [])
     keep = [i for i, lbl in enumerate(rows["label"]) if lbl in style]
-    shown_i = _rows_shown(len(rows), keep, fr.plot_height // ROW_PX)
-    shown = rows.iloc[shown_i]
-    if len(shown) < len(rows):
-        fr = frame_for(shown, [i18n.t("rows_shown", lang, shown=len(shown), n=len(rows))])
-        shown = rows.iloc[_rows_shown(len(rows), keep, fr.plot_height // ROW_PX)]
+    shown, fr = _fit_rows(rows, keep, lambda part, note: frame_for(part, [note] if note else []), lang)
     floor, _ = free_floor(rows[col])
     values = [v if v > 0 else floor for v in shown[col]]
     fig.add_trace(_trace(
@@ -619,8 +666,9 @@ def ranking(
                    for lbl, v, s in zip(shown["label"], shown[col], shown["source"], strict=True)],
         hoverinfo="text", showlegend=False,
     ))
-    xaxis = log_axis(floor, max(values), view, free_shown=bool((shown[col] == 0).any()), pad_hi=0.02)
-    fig.update_xaxes(**xaxis)
+    xaxis = log_axis(floor, max(values), view, free_shown=bool((shown[col] == 0).any()), pad_hi=0.02,
+                     room_px=fr.plot_width)
+    fig.update_xaxes(**xaxis, tickangle=0)
     fig.update_yaxes(tickfont={"size": font}, categoryorder="array", categoryarray=[esc(x) for x in shown["label"]])
     return _finish(fig, fr, size)
 
@@ -677,9 +725,10 @@ def dumbbell(
     text = []
     moved = (both["date_a"] != both["date_b"]).tolist()
     for st, c, day0, m in zip(both["state"], both["change"], both["date_a"], moved, strict=True):
-        if st == "new":  # "from 05-20", or "from 05-20: −98%" (the year only when it is not the window's)
+        if st == "new":  # "from 05-20", or "from 05-20: −98%" (with the year when the window spans two)
             day = day0.date()
-            shown = day.isoformat()[5:] if day.year == view.before.year else day.isoformat()
+            one_year = view.before.year == view.after.year
+            shown = day.isoformat()[5:] if one_year else day.isoformat()
             since = i18n.t("new_from", lang, date=shown)
             text.append(since + (("：" if lang == "zh" else ": ") + findings.change_text(c, lang) if m else ""))
         else:
@@ -699,13 +748,8 @@ def dumbbell(
                      right=int(max(text_width(t, font) for t in both["text"])) + 16,
                      keys=[key_line, *_keys(lang, grey=grey)])
 
-    fr = frame_for(both, [])
     keep = [i for i, lbl in enumerate(both["label"]) if lbl in style]
-    room = fr.plot_height // ROW_PX
-    if len(both) > room:
-        fr = frame_for(both.iloc[_rows_shown(len(both), keep, room)],
-                       [i18n.t("rows_shown", lang, shown=min(room, len(both)), n=len(both))])
-    shown = both.iloc[_rows_shown(len(both), keep, fr.plot_height // ROW_PX)]
+    shown, fr = _fit_rows(both, keep, lambda part, note: frame_for(part, [note] if note else []), lang)
     labels = [esc(lbl) for lbl in shown["label"]]
     # a model first priced inside the window keeps its first price when it changed later (a dotted segment,
     # not counted): Qwen-Long's May 2024 cut stays visible though its price is known only from 2024-05-20
@@ -752,8 +796,8 @@ def dumbbell(
     # plotly orders categories by first appearance across traces: fix it — the biggest cut on top
     fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont={"size": font})
     drawn = [v for v in a + b if v is not None]
-    xaxis = log_axis(floor, max(drawn), view, free_shown=min(drawn) == floor, pad_hi=0.05)
-    fig.update_xaxes(**xaxis)
+    xaxis = log_axis(floor, max(drawn), view, free_shown=min(drawn) == floor, pad_hi=0.05, room_px=fr.plot_width)
+    fig.update_xaxes(**xaxis, tickangle=0)
     return _finish(fig, fr, size)
 def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
     """Each model's price against the reference model's on one date ("1/72", "80%", "2.1×"), with a
@@ -864,4 +908,7 @@ def trend_chart(
             lo = e - 14 / fr.plot_height * (hi - e) / (1 - 14 / fr.plot_height)
     y_range = (lo, hi)
     fig.update_yaxes(range=list(y_range))
+    if decades >= 1:  # decades labelled in the view's currency, as on the price chart
+        powers = [10.0**e for e in range(math.ceil(y_range[0]), math.floor(y_range[1]) + 1)]
+        fig.update_yaxes(tickvals=powers, ticktext=[esc(money(p, view.currency, lang)) for p in powers])
     return _finish(fig, fr, size, layout.end_labels(fr, size, ends, y_range))

@@ -278,9 +278,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "note_prefix": {"zh": "注：{note}", "en": "Note: {note}"},
     "key_disputed": {"zh": "◯ 圈出的价格有争议", "en": "◯ ringed: a disputed price"},
     "key_hollow": {"zh": "空心标记：价格来自报道，而非厂商本身", "en": "hollow marker: a price known from a report, not from the vendor"},
-    "key_grey": {"zh": "灰线：其他 {n} 个模型", "en": "grey: {n} other models"},
+    "key_grey": {"zh": "灰色：其他 {n} 个模型", "en": "grey: {n} other models"},
     "key_dumbbell": {"zh": "小圆点：{before} 的价格 → 大标记：{after} 的价格", "en": "small dot: price on {before} → large marker: on {after}"},
-    "rows_shown": {"zh": "图中显示 {n} 个模型中的 {shown} 个（含突出显示的、最贵的和最便宜的）；全部见 CSV", "en": "{shown} of {n} models shown (the highlighted, the dearest and the cheapest among them); all in the CSV"},
+    "rows_shown": {"zh": "图中显示 {n} 个模型中的 {shown} 个（含突出显示的模型和列表两端）；全部见 CSV", "en": "{shown} of {n} models shown (the highlighted ones and both ends of the list among them); all in the CSV"},
     "credit": {"zh": "pricewar 数据 {version}，截至 {as_of}", "en": "pricewar data {version}, as of {as_of}"},
     "fx_note": {
         "zh": "按美联储 FRED 月均汇率换算（{rates}）",

@@ -95,7 +95,8 @@ def _clip(lines: list[str], n: int, size: float, room: float) -> list[str]:
 
 def fit_header(title: str, subtitle: str, size: Size, budget: float) -> Header:
     """The largest headline type (and longest subtitle) whose header fits ``budget`` pixels of height."""
-    room = (size.width - 24) * 0.97  # the width estimate is rough: keep a margin
+    # the width estimate is rough: keep a margin; on the page, keep the top right for plotly's modebar
+    room = (size.width - 24 - (150 if size.name == "page" else 0)) * 0.97
     titles = (15, 14, 13) if size.compact else (19, 17, 15, 14)
     sub_size = 11 if size.compact else 12
     best = None

@@ -226,14 +226,23 @@ def source_names(credit: Credit, cell: str) -> str:
     return "; ".join(out)
 
 
+GLUE = re.compile(r"(?<=[0-9A-Za-z%×.)]) (?=[\u2e80-\uffff])|(?<=[\u2e80-\uffff]) (?=[0-9])")
+"""A space that Chinese text puts around a number ("等 19 个来源"): never a line break."""
+ATOMS = re.compile(r"[（《「“]?(?:[\x21-\x7e]+|[^\x00-\x7f\xa0])(?:\xa0(?:[\x21-\x7e]+|[^\x00-\x7f\xa0]))*"
+                   r"[）》」”，、。：；！？]*\s*|.")
+"""What a run without spaces may be split into: a Latin word or one character, with glued neighbours (an
+opening bracket to what follows it, closing punctuation to what precedes it)."""
+
+
 def wrap(text: str, size: float, width_px: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width_px`` (at font ``size``), at spaces where there are
-    any, else between characters (Chinese has no spaces)."""
+    any, else between characters (Chinese has no spaces) — never inside a Latin word, nor between a number
+    and the Chinese word it counts."""
     lines, line = [], ""
-    for token in re.findall(r"\S+\s*|\s+", text):
+    for token in re.findall(r"[^ ]+ *| +", GLUE.sub("\xa0", text)):
         if text_width(line + token.rstrip(), size) > width_px:
             if text_width(token.rstrip(), size) > width_px:  # a long run without spaces (Chinese): split it
-                pieces = re.findall(r"[\x21-\x7e]+\s*|.", token)  # between characters, not inside a Latin word
+                pieces = ATOMS.findall(token)
                 pieces = [c for p in pieces for c in (p if text_width(p, size) > width_px else [p])]
                 for ch in pieces:
                     if line and text_width(line + ch, size) > width_px:
@@ -247,7 +256,7 @@ def wrap(text: str, size: float, width_px: float) -> list[str]:
         line += token
     if line.strip():
         lines.append(line.rstrip())
-    return lines or [""]
+    return [part.replace("\xa0", " ") for part in lines] or [""]
 
 
 def text_width(text: str, size: int = 11) -> float:

@@ -145,7 +145,7 @@ def test_one_click_makes_each_image_file_of_the_chart(page: Page, app_url, butto
     if size:
         assert struct.unpack(">II", data[16:24]) == size
     else:
-        assert data.startswith(b"<svg") and b'width="800"' in data[:400] and "OpenAI".encode() in data
+        assert data.startswith(b"<svg") and b'width="800"' in data[:400] and b"OpenAI" in data
 
 
 def test_a_server_that_cannot_start_reports_its_output(tmp_path):

@@ -112,8 +112,10 @@ def test_the_journalists_words_go_to_the_chart_they_are_for_and_no_other(ds, vie
     assert "Chart: Jane Doe · Sources: " in texts["footer"].replace("<br>", " ")
     ranking = charts.build("ranking", ds, words, "wide").figure
     assert "Prices collapsed" not in " ".join(a.text for a in ranking.layout.annotations)
-    # without chart=, each page's first chart takes them: the ranking on the comparison page
-    first = charts.build("ranking", ds, words.with_(chart=""), "wide").figure
+    # the byline credits the journalist on every chart
+    assert "Chart: Jane Doe" in " ".join(a.text for a in ranking.layout.annotations)
+    # without chart=, the price curves take them (a page names its own chart when it writes them)
+    first = charts.build("prices", ds, words.with_(chart=""), "wide").figure
     assert next(a.text for a in first.layout.annotations if a.name == "header") == "<b>Prices collapsed</b>"
     # plain text: what looks like markup is shown as written
     odd = charts.build("prices", ds, words.with_(chart="prices", headline="<b>Bold</b> [link](x)"), "wide")

@@ -40,6 +40,8 @@ def test_a_step_highlights_its_own_models_greys_the_rest_and_marks_the_moment(ds
     # the step's title is wrapped like any title (on a phone too), and no line of the old finding is left
     assert header.startswith("<b>Step 4 of 16: ") and "cheapest" not in header
     assert "ByteDance launches" in header.replace("</b><br><b>", " ")
-    assert any(s.line.color == layout.INK and str(s.x0).startswith("2024-05-15") for s in fig.layout.shapes)
+    # the step's day: a solid rule behind the lines (the price move it marks stays visible)
+    assert any(s.line.dash is None and s.layer == "below" and str(s.x0).startswith("2024-05-15")
+               for s in fig.layout.shapes)
     moment = next(a for a in fig.layout.annotations if a.name == "event:doubao-pro-launch")
     assert moment.font.color == layout.INK

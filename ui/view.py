@@ -143,6 +143,9 @@ def page_view(data: Dataset, page: str) -> View:
     No sidebar in presentation mode."""
     view = _current(data)
     st.session_state["_page"] = page
+    if page in CHART_PAGES and not view.chart and any(getattr(view, w) for w in WORDS if w != "byline"):
+        view = view.with_(chart=CHART_PAGES[page][0])  # a link's words are for the chart of the page it opens
+        st.session_state["view"] = view
     if view.embed:
         return set_view(view, page, data)
     c, fields = choices(data), reads(page)
