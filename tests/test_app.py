@@ -43,8 +43,9 @@ def figs(at: AppTest) -> list[dict]:
 
 def header(fig: dict) -> str:
     """The headline, then the subtitle and the footer (notes, credit line), as drawn."""
-    return "<br>".join(a["text"] for a in fig["layout"]["annotations"]
+    text = "<br>".join(a["text"] for a in fig["layout"]["annotations"]
                        if a.get("name") in ("header", "subtitle", "footer"))
+    return text.replace("</b><br><b>", " ")  # the headline as one line, however it was wrapped
 
 
 def trace_names(fig: dict) -> set[str]:
