@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--set", metavar="SET", help="the decline rate's set of models (a class id, all, or a country)")
     export.add_argument("--highlight", action="append", default=[], metavar="MODEL",
                         help="a model to draw in colour and name (repeat; default: the headline events')")
-    export.add_argument("--chart", metavar="NAME", help="the chart your words are for (default: each page's first)")
+    export.add_argument("--chart", metavar="NAME", help="the chart your words are for (default: prices)")
     export.add_argument("--headline", help="your headline instead of the computed finding (plain text, ≤100 chars)")
     export.add_argument("--subtitle", help="your subtitle instead of the filters in words (≤160 characters)")
     export.add_argument("--note", help="a note at the chart's foot (≤200 characters)")
