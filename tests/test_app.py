@@ -616,3 +616,20 @@ def test_a_yearly_rate_verdict_shows_the_range_of_claims_it_supports():
     at = run("app_pages/claims.py", {"lang": "en"})
     altman = next(m.value for m in at.markdown if "10× every 12 months" in m.value)
     assert "supports any figure from" in altman
+
+
+def test_the_sidebar_takes_a_headline_and_a_highlight_for_the_chart_and_puts_them_in_the_url():
+    at = run("app_pages/compare.py", {"lang": "en"})
+    at.sidebar.selectbox(key="w_chart").set_value("before-after").run()
+    at.sidebar.text_input(key="w_headline").input("Prices <b>collapsed</b>").run()
+    at.sidebar.text_input(key="w_byline").input("Jane Doe").run()
+    assert at.query_params["headline"] == "Prices <b>collapsed</b>" and at.query_params["chart"] == "before-after"
+    ranking, after = figs(at)
+    assert header(after).startswith("<b>Prices &lt;b&gt;collapsed&lt;/b&gt;</b>")  # plain text, not markup
+    assert "Prices" not in header(ranking).split("<br>")[0] and "Chart: Jane Doe" in header(ranking)
+    at.sidebar.multiselect(key="w_highlight").set_value(["GPT-4o", "DeepSeek-V2"]).run()
+    assert at.query_params["highlight"] == ["GPT-4o", "DeepSeek-V2"]
+    bars = figs(at)[0]["data"][0]
+    colours = dict(zip(bars["y"], bars["marker"]["color"], strict=True))
+    assert colours["GPT-4o"] == palette.HIGHLIGHT[0] and colours["DeepSeek-V2"] == palette.HIGHLIGHT[1]
+    assert colours["GPT-4 8k"] == palette.CONTEXT

@@ -113,12 +113,13 @@ def _sync_widgets(view: View) -> None:
         "w_currency": view.currency,
         "w_kind": view.kind,
         "w_highlight": list(view.highlight),
-        "w_chart": view.chart,
         **{f"w_{name}": getattr(view, name) for name in WORDS},
     }
     if s.get("_widgets_view") != view:
         for key, value in wanted.items():
             s[key] = value
+        if view.chart:  # no words yet: the reader's choice of chart stays as it is
+            s["w_chart"] = view.chart
         s["_widgets_view"] = view
 
 
