@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 
-from pricewar import figures
+from pricewar import figures, i18n
 from pricewar.figures import Dress
 from pricewar.layout import SIZES, Size, Words
 from pricewar.load import Dataset
@@ -194,9 +194,15 @@ def _story(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     vendors = tuple(sorted({*view.vendors, event["vendor"]} - {""})) if view.vendors else ()
     window = view.with_(start=min(view.start, day), end=max(view.end, day), vendors=vendors)
     models = tuple(m for m in event["models"].split(";") if m)
-    fig = figures.price_curves(series_in_view(data.series, window), data.vendors, events_in_view(data.events, window),
-                               window, size=size, dress=dress, title=step_title(event, view.lang, number, total),
-                               focus=(models, event["vendor"]), moment=event)
+    series = series_in_view(data.series, window)
+    notes = []
+    if models and not series["model"].isin(models).any():  # a consumer product, an open release: say so
+        names = dict(zip(data.vendors["id"], data.vendors[f"name_{view.lang}"], strict=True))
+        notes.append(i18n.t("story_no_api_price", view.lang, models="、".join(models) if view.lang == "zh"
+                            else ", ".join(models), vendor=names.get(event["vendor"], event["vendor"])))
+    fig = figures.price_curves(series, data.vendors, events_in_view(data.events, window), window, size=size,
+                               dress=dress, title=step_title(event, view.lang, number, total),
+                               focus=(models, event["vendor"]), moment=event, notes=notes)
     return Built(fig, data.event_sources[data.event_sources["event"] == event["id"]])
 
 

@@ -319,6 +319,7 @@ def price_curves(
     title: str | None = None,
     focus: tuple[tuple[str, ...], str] | None = None,
     moment: pd.Series | None = None,
+    notes: Sequence[str] = (),
 ) -> go.Figure:
     """One step line per model on a log axis, free on a labelled floor: the highlighted models in colour,
     named at their line's end, the rest light grey; disputed prices ringed; key events labelled above the
@@ -409,7 +410,7 @@ def price_curves(
     kind = kind_label(view.kind, lang) if lang == "zh" else kind_label(view.kind, lang).lower()
     finding = findings.curves(series, col, start, end, kind, view.currency, lang)
     keys = _keys(lang, disputed=not disputed.empty, hollow=hollow, grey=len(context))
-    fr = _plan(size, view, title or finding, subtitle, [fx_note(series, view.currency, lang)], cited(series),
+    fr = _plan(size, view, title or finding, subtitle, [*notes, fx_note(series, view.currency, lang)], cited(series),
                bool((series["currency"] != view.currency).any()), dress,
                natural=(330 if size.compact else 320), left=ticks_width(yaxis["ticktext"], size),
                right=layout.label_width([e[0] for e in ends], size), above_rows=2 if size.compact else 3, keys=keys)

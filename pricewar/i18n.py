@@ -251,6 +251,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "at_least_per_year": {"zh": "至少降至 {x}", "en": "at least {x}"},
     "this_fit": {"zh": "本数据集（{set}）", "en": "This dataset ({set})"},
     "page_story": {"zh": "故事模式", "en": "Story"},
+    "story_no_api_price": {
+        "zh": "{models}在数据中没有 API 价格（面向用户的产品或开源发布）；图中突出显示的是{vendor}的 API 价格，作为背景。",
+        "en": "{models}: no API price in the data (a consumer product or an open release); {vendor}'s API prices are highlighted for context.",
+    },
     "story_step": {"zh": "第 {step}/{total} 步：{title}", "en": "Step {step} of {total}: {title}"},
     "story_prev": {"zh": "上一步", "en": "Previous"},
     "story_next": {"zh": "下一步", "en": "Next"},

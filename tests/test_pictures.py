@@ -30,6 +30,7 @@ def views(view):
         "default": view,
         "usd-five-chinese": view.with_(vendors=("alibaba", "baidu", "bytedance", "deepseek", "zhipu"), currency="USD"),
         "story-baidu": view.with_(step="ernie-speed-lite-free"),
+        "story-no-api-price": view.with_(step="ernie-bot-free", vendors=("deepseek",)),
         "own-words": view.with_(**LONG),
         "one-vendor-short": view.with_(vendors=("deepseek",), start=date(2024, 5, 1), end=date(2024, 8, 1),
                                        before=date(2024, 5, 1), after=date(2024, 6, 1), at=date(2024, 6, 1)),

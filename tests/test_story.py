@@ -45,3 +45,28 @@ def test_a_step_highlights_its_own_models_greys_the_rest_and_marks_the_moment(ds
                for s in fig.layout.shapes)
     moment = next(a for a in fig.layout.annotations if a.name == "event:doubao-pro-launch")
     assert moment.font.color == layout.INK
+
+
+def test_a_step_under_a_filter_keeps_its_number_draws_its_subject_and_greys_the_filtered_rest(ds, view):
+    from pricewar import charts
+
+    filtered = view.with_(lang="en", vendors=("deepseek", "openai"), step="ernie-speed-lite-free")
+    assert charts.story_step(ds, filtered)[:2] == charts.story_step(ds, view.with_(step="ernie-speed-lite-free"))[:2]
+    fig = charts.build("story", ds, filtered, "wide").figure
+    colours = {t.name: t.line.color for t in fig.data if (t.meta or {}).get("model")}
+    vendors = {t.meta["vendor"] for t in fig.data if (t.meta or {}).get("model")}
+    assert vendors == {"baidu", "deepseek", "openai"}  # the step's own vendor though the filter left it out
+    assert {n for n, c in colours.items() if c != palette.CONTEXT} == {"ERNIE Speed 8k", "ERNIE Lite 8k"}
+
+
+def test_a_step_without_an_api_price_says_so_instead_of_implying_one(ds, view):
+    from pricewar import charts
+
+    fig = charts.build("story", ds, view.with_(lang="en", step="ernie-bot-free"), "wide").figure
+    footer = next(a.text for a in fig.layout.annotations if a.name == "footer").replace("<br>", " ")
+    assert "文心一言: no API price in the data (a consumer product or an open release); Baidu (ERNIE)'s API" in footer
+    zh = charts.build("story", ds, view.with_(lang="zh", step="qwq-32b-open-source"), "phone").figure
+    footer = "".join(next(a.text for a in zh.layout.annotations if a.name == "footer").split("<br>"))
+    assert "QwQ-32B在数据中没有 API 价格" in footer
+    step5 = charts.build("story", ds, view.with_(lang="en", step="ernie-speed-lite-free"), "wide").figure
+    assert "no API price" not in next(a.text for a in step5.layout.annotations if a.name == "footer")
