@@ -174,3 +174,13 @@ def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py(page: 
         expect(nav.get_by_text("Claim checker")).to_be_visible()
         expect(nav.get_by_text("Timeline")).to_be_visible()
         assert "app" not in nav.inner_text().split()
+
+
+def test_the_default_page_is_also_at_its_own_path_with_the_links_parameters(page: Page, app_url):
+    open_page(page, app_url + "/timeline?lang=en&vendor=deepseek&vendor=openai")
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("button", name="Remove DeepSeek")).to_be_visible()  # the link's filter holds
+    expect(sidebar.get_by_role("button", name="Remove OpenAI")).to_be_visible()
+    expect(page.locator(".js-plotly-plot .annotation-text").filter(has_text="DeepSeek, OpenAI;")).to_have_count(1)

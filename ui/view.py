@@ -30,6 +30,16 @@ def _params() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
+def own_path(default: st.Page, path: str) -> st.Page:
+    """The default page at its own path too: Streamlit serves the default page at / only, so /timeline (the
+    natural link) is a hidden page that opens it with the link's parameters."""
+
+    def open_default() -> None:
+        st.switch_page(default, query_params={name: st.query_params.get_all(name) for name in st.query_params})
+
+    return st.Page(open_default, title=default.title, url_path=path, visibility="hidden")
+
+
 def embedded() -> bool:
     """Presentation mode: the page was opened with ``?embed=true``. Streamlit keeps that parameter to itself
     (it hides its own chrome and it is not in ``st.query_params``), so ask ``st.context``."""
