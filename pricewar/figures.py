@@ -213,10 +213,24 @@ def _finish(fig: Draft, fr: Frame, size: Size, annotations: Sequence[dict] = ())
     return fig.figure()
 
 
-def _empty(size: Size, view: View, subtitle: str, dress: Dress) -> go.Figure:
+def _who(view: View, vendors: pd.DataFrame) -> str:
+    """The vendors of a view in words ("DeepSeek、OpenAI"; "any vendor" when none is chosen)."""
+    if not view.vendors:
+        return i18n.t("empty_any_vendor", view.lang)
+    names = vendor_names(vendors, view.lang)
+    return ("、" if view.lang == "zh" else ", ").join(names.get(v, v) for v in view.vendors)
+
+
+def _kind(view: View) -> str:
+    """The view's kind of price inside a sentence ("input", "输入")."""
+    return kind_label(view.kind, view.lang).lower()
+
+
+def _empty(size: Size, view: View, subtitle: str, dress: Dress, reason: str = "") -> go.Figure:
+    """A chart with nothing to draw: its title says why, and which control changes it."""
     fig = Draft()
-    fr = _plan(size, view, i18n.t("nothing_selected", view.lang), subtitle, [], [], False, dress, natural=200,
-               left=40)
+    fr = _plan(size, view, reason or i18n.t("nothing_selected", view.lang), subtitle, [], [], False, dress,
+               natural=200, left=40)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _finish(fig, fr, size)
@@ -331,7 +345,8 @@ def price_curves(
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
     subtitle = filters_in_words(view, vendors, lang)
     if series.empty:
-        return _empty(size, view, subtitle, dress)
+        return _empty(size, view, subtitle, dress,
+                      i18n.t("empty_range", view.lang, who=_who(view, vendors)))
     fig = Draft()
     floor, _ = free_floor(series[col])
     # one pass over plain lists: per-model pandas selections cost ~0.5 ms each, dozens of times
@@ -489,7 +504,8 @@ def timeline(
     marks = _markers(vendors)
     subtitle = filters_in_words(view, vendors, lang, prices=False)
     if events.empty:
-        return _empty(size, view, subtitle, dress)
+        return _empty(size, view, subtitle, dress,
+                      i18n.t("empty_range", view.lang, who=_who(view, vendors)))
     fig = Draft()
     lane_of = {v: names.get(v, v) for v in events["vendor"] if v}
     market = i18n.t("lane_market", lang)
@@ -634,7 +650,9 @@ def ranking(
     lang, col = view.lang, value_column(view.currency)
     subtitle = filters_in_words(view, vendors, lang, dates=False)
     if at.empty:
-        return _empty(size, view, subtitle, dress)
+        return _empty(size, view, subtitle, dress,
+                      i18n.t("empty_at", view.lang, who=_who(view, vendors), kind=_kind(view),
+                                  date=view.at.isoformat()))
     fig = Draft()
     rows = at.assign(label=[model_label(m, t) for m, t in zip(at["model"], at["tier"], strict=True)])
     rows = rows.sort_values([col, "label"], ascending=[False, True]).reset_index(drop=True)
@@ -688,7 +706,9 @@ def dumbbell(
     start, end = pd.Timestamp(view.before), pd.Timestamp(view.after)
     subtitle = filters_in_words(view, vendors, lang, dates=False)
     if before.empty:
-        return _empty(size, view, subtitle, dress)
+        return _empty(size, view, subtitle, dress,
+                      i18n.t("empty_window", view.lang, who=_who(view, vendors), kind=_kind(view),
+                                  date=view.before.isoformat()))
     fig = Draft()
     # a few dozen rows, read element by element below: joined as plain Python values (a pandas join of the
     # arrow-backed text columns cost more than the rest of the chart)
@@ -863,7 +883,9 @@ def trend_chart(
     subtitle = sep.join([i18n.t("trend_set_of", lang, set=set_name, vendors=chosen) if chosen else set_name,
                          kind_label(view.kind, lang), per_m])
     if points.empty:
-        return _empty(size, view, subtitle, dress)
+        return _empty(size, view, subtitle, dress,
+                      i18n.t("empty_set", view.lang, set=set_name, kind=_kind(view),
+                                  who=_who(view, vendors) if vendors is not None else ""))
     fig = Draft()
     cheap, fitted = palette.HIGHLIGHT[0], palette.HIGHLIGHT[4]
     own = [_own(s, dress.own) for s in points["source"]]

@@ -73,6 +73,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "当前筛选条件下没有数据。请在左侧选择更多厂商或扩大日期范围。",
         "en": "Nothing matches the current filters. Choose more vendors or a wider date range on the left.",
     },
+    "empty_any_vendor": {"zh": "任何厂商", "en": "any vendor"},
+    "empty_range": {
+        "zh": "在这一日期范围内，{who}没有价格或事件。请在左侧扩大日期范围或选择更多厂商。",
+        "en": "Nothing from {who} in this date range: choose a wider date range or more vendors on the left.",
+    },
+    "empty_at": {
+        "zh": "{date} 这一天，{who}没有模型有{kind}价格。请在上方换一个比较日期，或在左侧选择更多厂商或其他价格类型。",
+        "en": "No model of {who} has a price ({kind}) on {date}: choose another date above, or more vendors or another kind of price on the left.",
+    },
+    "empty_window": {
+        "zh": "{date} 这一天，{who}没有模型有{kind}价格，无法比较前后。请在上方把时间段的起点改晚，或在左侧选择更多厂商。",
+        "en": "No model of {who} has a price ({kind}) on {date}, where the window starts: choose a later start above or more vendors on the left.",
+    },
+    "empty_set": {
+        "zh": "“{set}”中{who}没有{kind}价格。请在上方换一个模型集合，或在左侧选择其他厂商或价格类型。",
+        "en": "No price ({kind}) of {who} in “{set}”: choose another set above, or other vendors or another kind of price on the left.",
+    },
     # --- pages ----------------------------------------------------------------------------------------------
     "timeline_intro": {
         "zh": "点击图中的事件，或在下方列表中选择，查看完整的事件卡片。",

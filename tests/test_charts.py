@@ -122,3 +122,23 @@ def test_the_journalists_words_go_to_the_chart_they_are_for_and_no_other(ds, vie
     assert next(a.text for a in odd.figure.layout.annotations if a.name == "header") == (
         "<b>&lt;b&gt;Bold&lt;/b&gt; [link](x)</b>")
     assert odd.title == "<b>Bold</b> [link](x)"
+
+
+def test_an_empty_chart_says_why_and_which_control_changes_it(ds, view):
+    def title(name, v):
+        fig = charts.build(name, ds, v.with_(lang="en"), "wide").figure
+        return next(a.text for a in fig.layout.annotations if a.name == "header").replace("</b><br><b>", " ")
+
+    minimax = view.with_(vendors=("minimax",), at=date(2024, 6, 1), before=date(2024, 6, 1))
+    assert title("ranking", minimax) == ("<b>No model of MiniMax has a price (input) on 2024-06-01: choose another "
+                                         "date above, or more vendors or another kind of price on the left.</b>")
+    assert title("before-after", minimax.with_(before=date(2023, 3, 1), after=date(2023, 6, 1))).startswith(
+        "<b>No model of MiniMax has a price (input) on 2023-03-01, where the window starts: choose a later start above")
+    assert title("trend", view.with_(vendors=("openai",), set="cn")).startswith(
+        "<b>No price (input) of OpenAI in “Models from China”: choose another set above")
+    early = view.with_(vendors=("minimax",), start=date(2023, 3, 1), end=date(2023, 6, 1))
+    assert title("prices", early) == ("<b>Nothing from MiniMax in this date range: choose a wider date range or more "
+                                      "vendors on the left.</b>")
+    zh = charts.build("ranking", ds, minimax.with_(lang="zh"), "wide").figure
+    assert "2024-06-01 这一天，稀宇科技（MiniMax）没有模型有输入价格" in next(
+        a.text for a in zh.layout.annotations if a.name == "header").replace("</b><br><b>", "")
