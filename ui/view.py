@@ -125,11 +125,17 @@ def _sync_widgets(view: View) -> None:
         "w_highlight": list(view.highlight),
         **{f"w_{name}": getattr(view, name) for name in WORDS},
     }
-    if s.get("_widgets_view") != view:
-        for key, value in wanted.items():
-            s[key] = value
-        if view.chart:  # no words yet: the reader's choice of chart stays as it is
-            s["w_chart"] = view.chart
+    # Streamlit keeps a widget's state for the page that drew it: on another page the same sidebar widget
+    # would show its default (all vendors, input …) over a filtered chart, and the next click would send
+    # that default back. Every widget's value is written on every run — the view's when the view changed,
+    # else its own — which makes it state of the session, not of one page.
+    changed = s.get("_widgets_view") != view
+    for key, value in wanted.items():
+        s[key] = value if changed or key not in s else s[key]
+    if view.chart and (changed or "w_chart" not in s):  # no words yet: the reader's choice of chart stays
+        s["w_chart"] = view.chart
+    elif "w_chart" in s:
+        s["w_chart"] = s["w_chart"]
         s["_widgets_view"] = view
 
 
