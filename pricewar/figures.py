@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -188,7 +188,7 @@ def _plan(size: Size, view: View, title: str, subtitle: str, notes: Sequence[str
     if keys:
         foot.append(" · ".join(keys))
     footer_size = 10 if size.compact else 11
-    credit = dress.credit if not words.byline else Credit(**{**dress.credit.__dict__, "byline": words.byline})
+    credit = replace(dress.credit, byline=words.byline) if words.byline else dress.credit
     foot.append(credit_line(credit, ids, converted, lang, (size.width - 20) * 0.95, footer_size))
     return layout.plan(size, words.headline or title, words.subtitle or subtitle, foot, natural=natural, left=left,
                        right=right, above_rows=above_rows)
@@ -285,12 +285,11 @@ def free_floor(values: pd.Series) -> tuple[float, float]:
     return 10 ** (math.floor(math.log10(low) * 2) / 2 - 0.5), low
 
 
-def place_labels(items: Sequence[tuple[float, float]], rows: int, gap: float = 6,
-                 taken: list[list[tuple[float, float]]] | None = None) -> list[int | None]:
+def place_labels(items: Sequence[tuple[float, float]], rows: int, gap: float = 6) -> list[int | None]:
     """Greedy rows for labels given as (left, right) pixel extents: a label goes into the first row where
     it overlaps no other label (with ``gap`` between); ``None`` when no row has room. ``items`` are in
-    order of priority; ``taken`` are extents already occupied in each row."""
-    taken = taken if taken is not None else [[] for _ in range(rows)]
+    order of priority."""
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
     out: list[int | None] = []
     for lo, hi in items:
         for r in range(rows):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pricewar.safe import plot_text as esc
 from pricewar.text import text_width, wrap
@@ -51,7 +51,6 @@ SIZES: dict[str, Size] = {
     "phone": Size("phone", 358, None, 3),  # a 390 px phone screen less the page's padding
 }
 """Every layout a chart is drawn in. The pictures' pixel sizes are ``width × scale`` by ``height × scale``."""
-PICTURES = ("wide", "square")
 IMAGE_FILES = (("wide", "png", "-16x9.png"), ("square", "png", "-square.png"), ("wide", "svg", ".svg"))
 """The files of every chart, one click each: (layout, format, file-name suffix)."""
 
@@ -127,8 +126,6 @@ class Frame:
     footer: list[str]
     footer_size: int
     above: int  # rows of labels between the header and the plot (event labels)
-    legend_px: int = 0
-    annotations: list[dict] = field(default_factory=list)
 
     @property
     def plot_height(self) -> int:
@@ -153,7 +150,6 @@ def plan(
     left: int,
     right: int,
     above_rows: int = 0,
-    legend_px: int = 0,
     xaxis_px: int = XAXIS_PX,
 ) -> Frame:
     """Lay out a picture. A fixed size: the header within a quarter of the height (smaller type and
@@ -166,7 +162,7 @@ def plan(
     def parts(share: float, footer_size: int, height: float) -> tuple[Header, list[str], int, int]:
         footer_size = min(footer_size, 10) if size.compact else footer_size
         footer = [line for note in notes if note for line in wrap(note, footer_size, room)]
-        bottom = xaxis_px + legend_px + block(len(footer), footer_size) + 12
+        bottom = xaxis_px + block(len(footer), footer_size) + 12
         header = fit_header(title, subtitle, size, share * height - 12)
         return header, footer, footer_size, bottom
 
@@ -175,7 +171,7 @@ def plan(
         top = 8 + header.height + 8 + above_rows * ABOVE_ROW + (6 if above_rows else 4)
         height = max(natural + top + bottom, math.ceil((top + bottom + 8) / (1 - MIN_PLOT_SHARE)),
                      math.ceil((header.height + 24) / MAX_HEADER_SHARE))
-        return Frame(size.width, height, top, bottom, left, right, header, footer, footer_size, above_rows, legend_px)
+        return Frame(size.width, height, top, bottom, left, right, header, footer, footer_size, above_rows)
     height = size.height
     for share, footer_size in ((MAX_HEADER_SHARE, 11), (0.2, 10), (0.16, 10), (0.13, 9)):
         header, footer, footer_size, bottom = parts(share, footer_size, height)
@@ -186,7 +182,7 @@ def plan(
     while rows and height - top - bottom - rows * ABOVE_ROW < MIN_PLOT_SHARE * height + 8:
         rows -= 1
     top += rows * ABOVE_ROW + (6 if rows else 4)
-    return Frame(size.width, height, top, bottom, left, right, header, footer, footer_size, rows, legend_px)
+    return Frame(size.width, height, top, bottom, left, right, header, footer, footer_size, rows)
 
 
 def header_and_footer(frame: Frame) -> list[dict]:
