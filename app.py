@@ -4,11 +4,12 @@ import streamlit as st
 
 from pricewar import i18n
 from pricewar.view import PAGES
-from ui.view import embedded, language, own_path
+from ui.view import language, own_path
 
 lang = language()
 st.set_page_config(page_title=i18n.t("app_title", lang), page_icon="📉", layout="wide")
 # the default page is served at / and reserves its own path: it takes "index", and /timeline opens it
 pages = [st.Page(f"app_pages/{page}.py", title=i18n.t(f"page_{page}", lang), url_path="index" if page == PAGES[0]
                  else page, default=page == PAGES[0]) for page in PAGES]
-st.navigation([*pages, own_path(pages[0], PAGES[0])], position="hidden" if embedded() else "sidebar").run()
+# the sidebar's links to the pages are drawn by each page (ui.view): they carry the reader's whole view
+st.navigation([*pages, own_path(pages[0], PAGES[0])], position="hidden").run()

@@ -7,7 +7,7 @@ import streamlit as st
 from pricewar import i18n
 from pricewar.charts import credits, with_release
 from pricewar.safe import md
-from pricewar.text import credit, plain, source_names
+from pricewar.text import credit, source_names, stated
 from ui.charts import chart_rows, filename
 from ui.data import dataset, needs
 from ui.view import language, page_view
@@ -37,7 +37,7 @@ table = pd.DataFrame(
         "model": rows["model"],
         "tier": rows["tier"],
         "kind": [i18n.t(f"kind_{k}", lang) for k in rows["kind"]],
-        "stated": [f"{plain(p, 6)} {c} {u}"
+        "stated": [stated(p, c, u, lang)
                    for p, c, u in zip(rows["price"], rows["currency"], rows["unit"], strict=True)],
         "converted": rows["cny_per_1m" if view.currency == "CNY" else "usd_per_1m"].round(6),
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],

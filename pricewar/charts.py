@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 
-from pricewar import figures, i18n
+from pricewar import figures, history, i18n
 from pricewar.figures import Dress
 from pricewar.layout import SIZES, Size, Words
 from pricewar.load import Dataset
@@ -32,7 +32,7 @@ from pricewar.select import (
     window_ends,
 )
 from pricewar.story import step_title, steps
-from pricewar.text import Credit, credit, source_names
+from pricewar.text import Credit, credit, source_names, unit
 from pricewar.trend import cheapest_over_time, members, set_name, yearly
 from pricewar.view import Choices, View, view_params
 
@@ -204,6 +204,31 @@ def _story(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
                                dress=dress, title=step_title(event, view.lang, number, total),
                                focus=(models, event["vendor"]), moment=event, notes=notes)
     return Built(fig, data.event_sources[data.event_sources["event"] == event["id"]])
+
+
+def model_of(data: Dataset, view: View) -> str:
+    """The view's model, else the model page's default."""
+    return view.model if view.model in set(data.prices["model"].tolist()) else history.default_model(data)
+
+
+def _model_rows(data: Dataset, view: View) -> pd.DataFrame:
+    return history.history(data, model_of(data, view))
+
+
+@_chart("model", "model", rows=_model_rows)
+def _model(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
+    """One model's every kind and tier over its whole life in the data, its events labelled."""
+    model, lang = model_of(data, view), view.lang
+    series = history.chart_series(data, model, lang)
+    vendors = history.vendors_of(data, model)
+    start = series["date"].min().date() if len(series) else view.start
+    window = view.with_(start=min(start, data.last.date()), end=data.last.date(), vendors=vendors)
+    title = i18n.t("model_title", lang, model=model, vendor=history.vendor_words(data, model, lang))
+    subtitle = i18n.t("model_subtitle", lang, start=window.start.isoformat(), end=window.end.isoformat(),
+                      unit=unit(view.currency, lang))
+    fig = figures.price_curves(series, data.vendors, history.naming(data, model), window, size=size, dress=dress,
+                               title=title, subtitle=subtitle, focus=((), vendors[0] if vendors else ""))
+    return Built(fig, _model_rows(data, view))
 
 
 def on_day(data: Dataset, view: View) -> pd.DataFrame:

@@ -330,6 +330,7 @@ def price_curves(
     size: Size = PAGE,
     dress: Dress = PLAIN,
     title: str | None = None,
+    subtitle: str | None = None,
     focus: tuple[tuple[str, ...], str] | None = None,
     moment: pd.Series | None = None,
     notes: Sequence[str] = (),
@@ -342,7 +343,7 @@ def price_curves(
     names = vendor_names(vendors, lang)
     marks = _markers(vendors)
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    subtitle = filters_in_words(view, vendors, lang)
+    subtitle = subtitle or filters_in_words(view, vendors, lang)
     if series.empty:
         return _empty(size, view, subtitle, dress,
                       i18n.t("empty_range", view.lang, who=_who(view, vendors)))

@@ -114,6 +114,11 @@ def kind_label(kind: str, lang: str) -> str:
     return i18n.t(f"kind_{kind}", lang)
 
 
+def stated(price: float, currency: str, per: str, lang: str) -> str:
+    """A price as its source states it, in words: "0.0005 元 / 千 tokens", "10 US$ per million tokens"."""
+    return i18n.t(f"stated_{per}", lang, price=plain(price, 6), cur=i18n.t(f"cur_{currency}", lang))
+
+
 def unit(currency: str, lang: str) -> str:
     """"元 / 百万 tokens", "US$ per million tokens"."""
     return i18n.t("unit_per_m", lang, cur=i18n.t(f"cur_{currency}", lang))

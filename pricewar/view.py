@@ -17,13 +17,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from pricewar import i18n, schema
+from pricewar.history import default_model, model_names
 from pricewar.load import Dataset
 from pricewar.story import steps
 from pricewar.trend import set_choices
 
 MAX_PARAM_CHARS = 200  # a longer value is not looked at
 MAX_VENDORS = 40
-PAGES = ("timeline", "prices", "story", "compare", "claims", "trend", "data")
+PAGES = ("timeline", "prices", "story", "compare", "model", "claims", "trend", "data", "about")
 """Every page of the dashboard, by the name its URL path and its file use."""
 
 
@@ -46,6 +47,7 @@ class View:
     ref: str = ""  # comparison: the reference model of the ratio table
     step: str = ""  # story: the id of the step's event
     set: str = ""  # decline rate: the set of models
+    model: str = ""  # a model's page: the model, by name ("" = the war's opening model)
     highlight: tuple[str, ...] = ()  # models drawn in colour and named (empty: the default rule)
     chart: str = ""  # the chart the journalist's words are for ("" = the page's first chart)
     headline: str = ""  # the journalist's own words for that chart; empty = the computed ones
@@ -70,6 +72,8 @@ class Choices:
     steps: tuple[str, ...] = ()
     sets: tuple[str, ...] = ("all",)
     opening: date | None = None  # the story's first step: where the before → after window starts by default
+    names: tuple[str, ...] = ()  # every priced model by name, for its own page
+    first_model: str = ""  # the model page's default: the model the war opened with
 
     @classmethod
     def of(cls, data: Dataset) -> Choices:
@@ -83,6 +87,8 @@ class Choices:
             steps=tuple(story["id"]),
             sets=tuple(set_choices(data)),
             opening=story["date"].iloc[0].date() if len(story) else None,
+            names=model_names(data),
+            first_model=default_model(data),
         )
 
     def default(self) -> View:
@@ -131,10 +137,23 @@ def _step(v: str, c: Choices) -> tuple[str | None, str | None]:
     return None, "invalid"
 
 
+def _model(v: str, c: Choices) -> tuple[str | None, str | None]:
+    """A model by its name as the data spells it; another spelling of it (case, spaces, a tier after the
+    name: "doubao-pro 32k") finds it too."""
+    if v in c.names:
+        return v, None
+    folded = " ".join(v.split()).casefold()
+    by_fold = {n.casefold(): n for n in c.names}
+    if folded in by_fold:
+        return by_fold[folded], None
+    head = folded.rsplit(" ", 1)[0]
+    return (by_fold[head], None) if " " in folded and head in by_fold else (None, "invalid")
+
+
 WORDS = {"headline": 100, "subtitle": 160, "note": 200, "byline": 60}
 """The journalist's own words for a chart, and the most characters each may have."""
 CHART_PAGES = {"prices": ("prices",), "story": ("story",), "timeline": ("timeline",),
-               "compare": ("ranking", "before-after"), "trend": ("trend",)}
+               "compare": ("ranking", "before-after"), "model": ("model",), "trend": ("trend",)}
 """The charts of each page, first the one a page's words go to by default."""
 
 
@@ -177,7 +196,7 @@ PARAMS: tuple[Param, ...] = (
     Param("from", "start", _date_param, lambda c: c.first, _iso, ("timeline", "prices", "story", "data"), True),
     Param("to", "end", _date_param, lambda c: c.last, _iso, ("timeline", "prices", "story", "data"), True),
     Param("currency", "currency", _one_of(lambda c: schema.CURRENCIES, str.upper), lambda c: schema.CURRENCIES[0],
-          pages=("prices", "story", "compare", "trend", "data")),
+          pages=("prices", "story", "compare", "model", "trend", "data")),
     Param("kind", "kind", _one_of(lambda c: schema.SERIES_KINDS), lambda c: schema.SERIES_KINDS[0],
           pages=("prices", "story", "compare", "trend", "data")),
     Param("event", "event", _one_of(lambda c: c.events), lambda c: "", pages=("timeline",)),
@@ -190,6 +209,7 @@ PARAMS: tuple[Param, ...] = (
     Param("step", "step", _step, lambda c: c.steps[0] if c.steps else "", pages=("story",), explicit=True),
     Param("set", "set", _one_of(lambda c: c.sets), lambda c: c.sets[0] if c.sets else "", pages=("trend",),
           explicit=True),
+    Param("model", "model", _model, lambda c: c.first_model, pages=("model",), explicit=True),
     Param("highlight", "highlight", _one_of(lambda c: c.models), lambda c: (), many=True,
           pages=("prices", "compare"), ordered=True),
     Param("chart", "chart", _one_of(lambda c: [n for names in CHART_PAGES.values() for n in names]), lambda c: "",

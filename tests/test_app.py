@@ -18,7 +18,8 @@ from pricewar.view import PARAMS
 from conftest import GOOD
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
-CHARTS = {"timeline": 1, "prices": 1, "compare": 2, "data": 0, "claims": 0, "trend": 1, "story": 1}
+CHARTS = {"timeline": 1, "prices": 1, "compare": 2, "data": 0, "claims": 0, "trend": 1, "story": 1, "model": 1,
+          "about": 0}
 PAGES = [f"app_pages/{name}.py" for name in CHARTS]
 CHARTS = {f"app_pages/{name}.py": count for name, count in CHARTS.items()}
 
@@ -58,13 +59,39 @@ def test_every_page_renders_its_charts_in_both_languages(page, lang):
     at = run(page, {"lang": lang})
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS[page]
-    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查", "降价速度", "故事模式"],
+    titles = {"zh": ["时间线", "价格曲线", "厂商对比", "数据与来源", "说法核查", "降价速度", "故事模式", "模型查询",
+                     "关于与方法"],
               "en": ["Timeline", "Price curves", "Vendor comparison", "Data & sources", "Claim checker",
-                     "Decline rate", "Story"]}
+                     "Decline rate", "Story", "Model lookup", "About & method"]}
     assert at.title[0].value == titles[lang][PAGES.index(page)]
     for fig in figs(at):
         assert fig["layout"]["font"]["family"].startswith("Noto Sans CJK SC")
         assert ("来源：" if lang == "zh" else "Sources: ") in header(fig)  # outlets in words
+
+
+def test_the_model_page_finds_a_model_in_either_language_and_shows_its_whole_record():
+    at = run("app_pages/model.py", {"lang": "en", "model": "qwen-max"})
+    assert not at.exception and at.query_params["model"] == "Qwen-Max"
+    box = at.selectbox(key="w_model")
+    assert box.value == "Qwen-Max"
+    shown = set(box.options)  # as the search box lists them: what a reader types is matched against this
+    assert "Doubao-pro · ByteDance (Doubao) / 字节跳动（豆包）" in shown
+    assert at.markdown[0].value == md("Qwen-Max (Alibaba Cloud): 4 prices in the data, taking effect between "
+                                      "2024-05-22 and 2024-09-19, citing 6 sources: 1 of them from the vendor itself.")
+    latest = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert latest[0] == "- " + md("Input: ¥20 per million tokens, from 2024-09-19; last stated by llmprice.cn (GitHub) "
+                           "(2025-03-14)")
+    table = at.dataframe[0].value
+    assert len(table) == 4 and set(table["own"]) == {"a report", "the vendor's own statement"}
+    assert any(md("2.4 元 per million") in w.value for w in at.warning)  # the IT Times reading, disputed
+    assert trace_names(figs(at)[0]) == {"Input", "Output"}
+    box.set_value("Doubao-pro").run()
+    assert at.query_params["model"] == "Doubao-pro"
+    assert trace_names(figs(at)[0]) == {"Input 32k", "Input 128k", "Output 32k", "Output 128k"}
+    assert [e.label for e in at.expander if e.label.startswith(md("2024-05-15"))]  # the launch event's card
+    zh = run("app_pages/model.py", {"lang": "zh", "model": "Doubao-pro"})
+    assert zh.markdown[0].value.startswith(md("Doubao-pro（字节跳动）：数据中有 4 条价格"))
+    assert list(zh.dataframe[0].value["stated"])[:1] == ["5 元 / 百万 tokens"]
 
 
 def test_vendor_filter_changes_the_curves_and_the_url():

@@ -170,7 +170,7 @@ def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py(page: 
     # request after a restart; the pages live in app_pages/ for that reason
     with StreamlitServer() as url:
         open_page(page, url + "/claims?lang=en")
-        nav = page.get_by_test_id("stSidebarNav")
+        nav = page.get_by_test_id("stSidebar")
         expect(nav.get_by_text("Claim checker")).to_be_visible()
         expect(nav.get_by_text("Timeline")).to_be_visible()
         assert "app" not in nav.inner_text().split()

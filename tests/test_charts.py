@@ -23,7 +23,7 @@ def flat(text: str) -> str:
 
 
 def test_every_chart_is_defined_once_for_a_page():
-    assert list(charts.CHARTS) == ["timeline", "prices", "story", "ranking", "before-after", "ratios", "trend"]
+    assert list(charts.CHARTS) == ["timeline", "prices", "story", "model", "ranking", "before-after", "ratios", "trend"]
     assert {c.page for c in charts.CHARTS.values()} <= set(PAGES)
 
 

@@ -27,6 +27,7 @@ FAMILIES = {  # keys the code composes from a prefix and a value of a vocabulary
     "chart_": {n for names in CHART_PAGES.values() for n in names if len(names) > 1},
     "words_": set(WORDS) | {f"{w}_placeholder" for w in WORDS},
     "download_": {f"{size}_{fmt}" for size, fmt, _ in IMAGE_FILES},
+    "stated_": set(schema.UNITS),
 }
 
 

@@ -28,12 +28,15 @@ def views(view):
     step, the journalist's own words and the awkward ones (one vendor, a short window)."""
     return {
         "default": view,
-        "usd-five-chinese": view.with_(vendors=("alibaba", "baidu", "bytedance", "deepseek", "zhipu"), currency="USD"),
+        "usd-five-chinese": view.with_(vendors=("alibaba", "baidu", "bytedance", "deepseek", "zhipu"), currency="USD",
+                                       model="Qwen-Max"),
         "story-baidu": view.with_(step="ernie-speed-lite-free"),
         "story-no-api-price": view.with_(step="ernie-bot-free", vendors=("deepseek",)),
         "own-words": view.with_(**LONG),
         "one-vendor-short": view.with_(vendors=("deepseek",), start=date(2024, 5, 1), end=date(2024, 8, 1),
-                                       before=date(2024, 5, 1), after=date(2024, 6, 1), at=date(2024, 6, 1)),
+                                       before=date(2024, 5, 1), after=date(2024, 6, 1), at=date(2024, 6, 1),
+                                       model="Doubao-pro"),
+        "model-gpt-4o": view.with_(model="GPT-4o", currency="USD", step="gpt-4o-mini-launch"),
     }
 
 
@@ -75,7 +78,7 @@ def test_every_chart_is_readable_at_every_size(probe, ds, view, size, lang):
 def test_highlighted_lines_are_named_at_their_ends_and_bars_carry_their_values(probe, ds, view, size):
     for lang in ("zh", "en"):
         v = view.with_(lang=lang)
-        for name in ("prices", "story", "trend"):
+        for name in ("prices", "story", "trend", "model"):
             fig = charts.build(name, ds, v, size).figure
             m = measure(probe, fig, size)
             coloured = [t.name for t in fig.data if t.line and t.line.color in palette.HIGHLIGHT and t.mode != "text"]

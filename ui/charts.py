@@ -26,7 +26,7 @@ def filename(name: str, view: View) -> str:
     """``pricewar-prices-en-input-CNY-deepseek-2024-01-01_2025-03-31``: the chart and what its view shows."""
     who = "-".join(view.vendors) if view.vendors else "all"
     shown = {"ranking": f"{view.at}", "before-after": f"{view.before}_{view.after}", "ratios": f"{view.at}",
-             "story": view.step, "trend": view.set}.get(name, f"{view.start}_{view.end}")
+             "story": view.step, "trend": view.set, "model": view.model}.get(name, f"{view.start}_{view.end}")
     raw = f"pricewar-{name}-{view.lang}-{view.kind}-{view.currency}-{who}-{shown}"
     return re.sub(r"[^A-Za-z0-9._-]+", "-", raw)[:150]
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from pricewar import Dataset, i18n, schema
 from pricewar.safe import md
-from pricewar.view import CHART_PAGES, WORDS, Choices, View, notice_text, parse_view, reads, view_params
+from pricewar.view import CHART_PAGES, PAGES, WORDS, Choices, View, notice_text, parse_view, reads, view_params
 from ui.charts import export_zip
 
 
@@ -64,9 +64,9 @@ def language() -> str:
 
 def _current(data: Dataset) -> View:
     """The view of this run. The session's view is kept while the URL is the one this app last wrote, or
-    empty (Streamlit empties it on a page change); otherwise the URL is read — on a session's first run, or
-    when a link is opened. A view kept across a change of the data is checked against the new data. What
-    is not valid is listed in one notice."""
+    empty (Streamlit empties it on a page change); otherwise the URL is read — on a session's first run,
+    when a link is opened, or when the browser goes back or forward. A view kept across a change of the
+    data is checked against the new data. What is not valid is listed in one notice."""
     url, state = _params(), st.session_state
     if _kept(url):
         if state.get("_view_data") == data.version:
@@ -81,13 +81,32 @@ def _current(data: Dataset) -> View:
 
 
 def set_view(view: View, page: str, data: Dataset) -> View:
-    """Make ``view`` the session's view, and the URL's with the parameters ``page`` reads."""
+    """Make ``view`` the session's view, and the URL's: the whole view on every page. Streamlit adds a
+    browser history entry whenever the parameters change outside a back or forward; were a page to write
+    only what it reads, each page change would add two entries (the link's, then the page's), and Back
+    would seem to do nothing. With the same parameters on every page, a page change is one entry, a change
+    of a control is one entry, and Back undoes either."""
     st.session_state["view"] = view
-    params = view_params(view.with_(embed=False), choices(data), page)  # Streamlit owns ?embed=
+    params = view_params(view.with_(embed=False), choices(data))  # Streamlit owns ?embed=
     if _params() != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
         st.query_params.from_dict(params)
     st.session_state["_url_written"] = _params()
+    _links(view, params)
     return view
+
+
+def _links(view: View, params: dict) -> None:
+    """The pages' links at the top of the sidebar, in the view's language, each carrying the whole view:
+    the next page opens with one history entry (Streamlit's own navigation would open it without
+    parameters, then add a second entry when the page writes them), and a link opened in a new tab shows
+    the same view. Drawn again whenever the page changes the view."""
+    slot = st.session_state.get("_nav")
+    if slot is None or view.embed:
+        return
+    with slot.container():
+        for page in PAGES:
+            st.page_link(f"app_pages/{page}.py", label=i18n.t(f"page_{page}", view.lang), query_params=params,
+                         width="stretch")
 
 
 def _from_widgets() -> None:
@@ -169,6 +188,7 @@ def page_view(data: Dataset, page: str) -> View:
     _sync_widgets(view)
     lang = view.lang
     sb = st.sidebar
+    st.session_state["_nav"] = sb.empty()  # the pages' links, drawn by set_view with the view in force
     sb.segmented_control(
         i18n.t("language", lang),
         options=list(i18n.LANGS),
