@@ -202,8 +202,8 @@ def coverage(data: Dataset, lang: str) -> str:
     zh = lang == "zh"
 
     if zh:
-        prices = (f"- **价格：**共 {whole(n_prices)} 行，涉及 {whole(price_vendors)} 家厂商的 {whole(n_models)} 个模型"
-                  f"{_span(p['date'], lang)}。" if n_prices else "- **价格：**无。")
+        prices = (f"- **价格**：共 {whole(n_prices)} 行，涉及 {whole(price_vendors)} 家厂商的 {whole(n_models)} 个模型"
+                  f"{_span(p['date'], lang)}。" if n_prices else "- **价格**：无。")
         if unpriced:
             prices += f"数据共列出 {whole(listed)} 家厂商，其中 {whole(unpriced)} 家没有价格。"
     else:
@@ -217,12 +217,12 @@ def coverage(data: Dataset, lang: str) -> str:
     ev = data.events
     missing = data.missing("events")
     if len(ev):
-        events = (f"- **事件：**{whole(len(ev))} 个{_span(ev['date'], lang)}。" if zh else
+        events = (f"- **事件**：{whole(len(ev))} 个{_span(ev['date'], lang)}。" if zh else
                   f"- **Events:** {count(len(ev), 'event', 'events')}{_span(ev['date'], lang)}.")
     else:
         why = MISSING_FILE[missing][lang].format(file=schema.FILES["events"]) if missing else ""
         if zh:
-            events = f"- **事件：**无（{why}）。" if why else "- **事件：**无。"
+            events = f"- **事件**：无（{why}）。" if why else "- **事件**：无。"
         else:
             events = f"- **Events:** none ({why})." if why else "- **Events:** none."
 
@@ -236,7 +236,7 @@ def coverage(data: Dataset, lang: str) -> str:
     if zh:
         own_part = f"其中 {whole(own)} 个是厂商本身的说法（如价格页、公告）" if own else "其中没有厂商本身的说法"
         report_part = f"{whole(reports)} 个是报道（{listing}）" if reports else "没有报道"
-        sources = f"- **来源：**{whole(total)} 个，{own_part}，{report_part}。" if total else "- **来源：**无。"
+        sources = f"- **来源**：{whole(total)} 个，{own_part}，{report_part}。" if total else "- **来源**：无。"
     else:
         own_part = (("1 is a vendor's own statement" if own == 1 else f"{whole(own)} are vendors' own statements")
                     + " (such as price pages and announcements)" if own else "none is a vendor's own statement")
@@ -247,10 +247,10 @@ def coverage(data: Dataset, lang: str) -> str:
 
     if data.release is not None:
         named = _credit(data, lang)
-        version = (f"- **版本：**{named}（截至日是数据涉及的最后一天，不是发布日）。" if zh else
+        version = (f"- **版本**：{named}（截至日是数据涉及的最后一天，不是发布日）。" if zh else
                    f"- **Version:** {named} (the “as of” day is the last day the data speaks of, not the day it was released).")
     else:
-        version = ("- **版本：**数据没有给出版本号和截至日，图表的署名只写「pricewar」。" if zh else
+        version = ("- **版本**：数据没有给出版本号和截至日，图表的署名只写「pricewar」。" if zh else
                    "- **Version:** the data names no version and no “as of” day; charts credit it as “pricewar” alone.")
     return "\n".join([prices, events, sources, version])
 
@@ -286,19 +286,19 @@ def comparable(data: Dataset, lang: str) -> str:
                  "按美元兑人民币（USD/CNY）月均汇率换算")
         example = f"（如「按 {month} 月均汇率 {rate} 元/美元换算」）" if month else ""
         return "\n".join([
-            f"- **单位：**来源给出的价格有按每千 tokens 计的，也有按每百万 tokens 计的；看板一律换算为每百万 tokens"
+            f"- **单位**：来源给出的价格有按每千 tokens 计的，也有按每百万 tokens 计的；看板一律换算为每百万 tokens"
             f"（每千 tokens 的价格 × {per_k}）。数据按来源的原样保存每个价格：数字、币种和单位。",
-            f"- **币种：**价格以元或美元标出，两种币种都可查看，{rates}。看板的每个页面、导出文件和 CSV 都遵循同一条换算规则：",
+            f"- **币种**：价格以元或美元标出，两种币种都可查看，{rates}。看板的每个页面、导出文件和 CSV 都遵循同一条换算规则：",
             "  - **价格曲线**把每个价格按其生效当月的汇率换算，因此每一级台阶保持水平；",
             "  - **某一日期的比较**——排行图及其标题、比值表及其句子、说法核查、故事和事件卡片、导出——把两个价格都按"
             "**该日期所在月份**的汇率换算，因此同一个比值在元和美元视图中相同；前后对比的两端都按结束日期所在月份的汇率换算；",
             "  - **同一币种**的两个价格之比或变化，从不经过汇率；",
             f"  - 经过汇率换算的句子或注释会写明所用汇率{example}；晚于最后一个已公布汇率的月份使用最后一个汇率。",
-            "- **输入价：**一个模型的输入价包括它的「输入」行和「缓存未命中」行：按缓存定价的厂商把未命中价格作为"
+            "- **输入价**：一个模型的输入价包括它的「输入」行和「缓存未命中」行：按缓存定价的厂商把未命中价格作为"
             "与其他模型输入价相当的价格。缓存命中的输入价单独成一类。",
             f"- **混合价**=（{w_in} × 输入 + {w_out} × 输出）/ {weights}，在某一日期输入价和输出价都已知时计算"
             "（Artificial Analysis 的惯例）。",
-            "- **阶梯序列：**一个价格从其日期起一直有效，直到同一厂商、模型、档位和类型的下一个价格；"
+            "- **阶梯序列**：一个价格从其日期起一直有效，直到同一厂商、模型、档位和类型的下一个价格；"
             "数据文件保留来源给出的每一个价格，序列只保留价格变化之处（重述而未变的价格不算新的一级）。",
             "- **免费**是单独的状态（价格为 0），因为对数坐标轴画不出 0：免费价格画在坐标轴下方一条标有「免费」的底线上；"
             "免费模型会被写明为免费，从不作为比值的分母。",
@@ -362,8 +362,8 @@ def disputes(data: Dataset, lang: str) -> str:
         return "\n".join([
             "每张图表都显示价格的来源以及各来源是否一致：",
             "",
-            "- **实心标记：**价格的来源中有厂商本身的说法（它的价格页或公告）。",
-            "- **空心标记：**价格只见于报道（文章、价格追踪）。",
+            "- **实心标记**：价格的来源中有厂商本身的说法（它的价格页或公告）。",
+            "- **空心标记**：价格只见于报道（文章、价格追踪）。",
             "- **深色圆环**围着一个点：该价格有争议；争议内容见该点的悬停提示和「数据与来源」页面。",
             "- 标记的**形状**代表厂商：每家厂商有自己的形状。",
             "",
@@ -430,14 +430,14 @@ def cite(data: Dataset, lang: str, address: str = "") -> str:
     if zh:
         dashboard = "，".join(p for p in (md(NAME[lang]), named, where) if p)
         parts = [
-            (f"**看板：**写明名称、数据版本和截至日：{dashboard}。版本号随每次更正而变（见更正记录），"
+            (f"**看板**：写明名称、数据版本和截至日：{dashboard}。版本号随每次更正而变（见更正记录），"
              "读者由此知道你看到的是哪一版数字。" if named else
-             f"**看板：**写明名称：{dashboard}。数据没有给出版本号，请同时写明你查看的日期。"),
+             f"**看板**：写明名称：{dashboard}。数据没有给出版本号，请同时写明你查看的日期。"),
             "",
-            "**图表：**每张图表都带有自己的署名行，用文字列出来源（价格经过换算时还有汇率来源）和数据版本。"
+            "**图表**：每张图表都带有自己的署名行，用文字列出来源（价格经过换算时还有汇率来源）和数据版本。"
             "下载的图片（PNG、SVG）已经包含署名行；视图的链接（浏览器地址栏中的地址，包含全部筛选条件）可以重现这张图表。",
             "",
-            "**价格：**引用价格时写明它的日期和来源；「数据与来源」页面列出了每一行的来源和原话。",
+            "**价格**：引用价格时写明它的日期和来源；「数据与来源」页面列出了每一行的来源和原话。",
         ]
     else:
         dashboard = ", ".join(p for p in (md(NAME[lang]), named, where) if p)

@@ -1,5 +1,9 @@
 """Screenshots of every page in zh and en at 1280 px and 390 px wide, into screenshots/ (not committed).
 
+Every page is reached as a reader reaches it: a filtered view is opened on the price curves (three vendors,
+US$), then the page's link in the sidebar is followed. Story's Baidu step and the embedded price chart
+are opened by their links.
+
     .venv/bin/python scripts/screenshots.py [--out screenshots] [--data DATA_DIR]
 """
 
@@ -12,10 +16,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pricewar import i18n  # noqa: E402
+from pricewar.view import PAGES as NAVIGATED  # noqa: E402
+
 from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer, open_page, settle  # noqa: E402
 
-PAGES = {"timeline": "/", "prices": "/prices", "story": "/story?step=ernie-speed-lite-free", "compare": "/compare",
-         "data": "/data", "claims": "/claims", "trend": "/trend", "prices-embed": "/prices?embed=true"}
+START = "/prices?vendor=alibaba&vendor=baidu&vendor=deepseek&currency=USD"  # the view every page is reached from
+LINKS = {"story-baidu": "/story?step=ernie-speed-lite-free", "prices-embed": "/prices?embed=true"}
+PAGES = {**{name: None for name in NAVIGATED}, **LINKS}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
             "Chrome/126.0 Mobile Safari/537.36")
@@ -35,8 +43,17 @@ def main() -> int:
                     phone = label == "phone"
                     page = browser.new_page(viewport={"width": w, "height": h}, is_mobile=phone, has_touch=phone,
                                             user_agent=PHONE_UA if phone else None)
-                    sep = "&" if "?" in path else "?"
-                    open_page(page, f"{url}{path}{sep}lang={lang}")
+                    if path is None:  # from the filtered view, by the page's link in the sidebar
+                        open_page(page, f"{url}{START}&lang={lang}")
+                        if name != "prices":
+                            link = page.get_by_test_id("stSidebar").get_by_role(
+                                "link", name=i18n.t(f"page_{name}", lang), exact=True)
+                            link.evaluate("a => a.click()")  # on a phone the sidebar is closed
+                            page.get_by_role("heading", name=i18n.t(f"page_{name}", lang), exact=True).wait_for()
+                            settle(page)
+                    else:
+                        sep = "&" if "?" in path else "?"
+                        open_page(page, f"{url}{path}{sep}lang={lang}")
                     # Streamlit scrolls inside its own container, so a "full page" shot stops at the
                     # viewport: grow the viewport to the content instead.
                     tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")

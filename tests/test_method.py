@@ -124,10 +124,10 @@ def test_coverage_of_the_good_folder_word_for_word(good):
     ]
     zh = body(good, "zh", "coverage")
     assert zh.splitlines() == [
-        "- **价格：**共 14 行，涉及 5 家厂商的 5 个模型，2024-04-20 至 2024-07-15。数据共列出 13 家厂商，其中 8 家没有价格。",
-        "- **事件：**2 个，2024-05-06 至 2024-05-22。",
-        "- **来源：**3 个，其中没有厂商本身的说法，3 个是报道（1 篇文章、1 个价格追踪、1 个数据集）。",
-        "- **版本：**pricewar 数据 2024\\.6\\.1，截至 2024-06-30（截至日是数据涉及的最后一天，不是发布日）。",
+        "- **价格**：共 14 行，涉及 5 家厂商的 5 个模型，2024-04-20 至 2024-07-15。数据共列出 13 家厂商，其中 8 家没有价格。",
+        "- **事件**：2 个，2024-05-06 至 2024-05-22。",
+        "- **来源**：3 个，其中没有厂商本身的说法，3 个是报道（1 篇文章、1 个价格追踪、1 个数据集）。",
+        "- **版本**：pricewar 数据 2024\\.6\\.1，截至 2024-06-30（截至日是数据涉及的最后一天，不是发布日）。",
     ]
 
 
@@ -136,7 +136,7 @@ def test_one_vendor_one_model_one_day_is_singular(good):
                               vendors=good.vendors[good.vendors["id"] == "deepseek"].reset_index(drop=True))
     assert line(body(one, "en", "coverage"), "- **Prices:**") == (
         "- **Prices:** 2 price rows of 1 model from 1 vendor, on 2024-05-06.")
-    assert line(body(one, "zh", "coverage"), "- **价格：**") == "- **价格：**共 2 行，涉及 1 家厂商的 1 个模型，2024-05-06。"
+    assert line(body(one, "zh", "coverage"), "- **价格**：") == "- **价格**：共 2 行，涉及 1 家厂商的 1 个模型，2024-05-06。"
     single = dataclasses.replace(one, prices=one.prices.iloc[:1], vendors=good.vendors.iloc[:2])
     assert line(body(single, "en", "coverage"), "- **Prices:**") == (
         "- **Prices:** 1 price row of 1 model from 1 vendor, on 2024-05-06. "
@@ -146,7 +146,7 @@ def test_one_vendor_one_model_one_day_is_singular(good):
 def test_no_prices_reads_none(good):
     empty = dataclasses.replace(good, prices=good.prices.iloc[:0])
     assert line(body(empty, "en", "coverage"), "- **Prices:**").startswith("- **Prices:** none.")
-    assert line(body(empty, "zh", "coverage"), "- **价格：**").startswith("- **价格：**无。")
+    assert line(body(empty, "zh", "coverage"), "- **价格**：").startswith("- **价格**：无。")
     assert body(empty, "en", "cite").endswith(
         "For example:\n\n> pricewar · The LLM API price war (pricewar data 2024\\.6\\.1, as of 2024-06-30)")
     assert body(empty, "zh", "cite").endswith("例如：\n\n> pricewar · 大模型 API 价格战（pricewar 数据 2024\\.6\\.1，截至 2024-06-30）")
@@ -158,8 +158,8 @@ def test_source_kinds_count_the_vendors_own_statements_apart(good):
     assert line(body(data, "en", "coverage"), "- **Sources:**") == (
         "- **Sources:** 3 sources: 1 is a vendor's own statement (such as price pages and announcements), "
         "and 2 are reports (1 price tracker, 1 data set).")
-    assert line(body(data, "zh", "coverage"), "- **来源：**") == (
-        "- **来源：**3 个，其中 1 个是厂商本身的说法（如价格页、公告），2 个是报道（1 个价格追踪、1 个数据集）。")
+    assert line(body(data, "zh", "coverage"), "- **来源**：") == (
+        "- **来源**：3 个，其中 1 个是厂商本身的说法（如价格页、公告），2 个是报道（1 个价格追踪、1 个数据集）。")
     two_own = dataclasses.replace(good, sources=good.sources.assign(kind=["vendor", "vendor", "article"]))
     assert line(body(two_own, "en", "coverage"), "- **Sources:**") == (
         "- **Sources:** 3 sources: 2 are vendors' own statements (such as price pages and announcements), "
@@ -177,10 +177,10 @@ def test_without_events_corrections_or_release(good_copy):
     assert data.release is None and data.events.empty and not data.corrections
     en, zh = body(data, "en", "coverage"), body(data, "zh", "coverage")
     assert line(en, "- **Events:**") == "- **Events:** none (the data has no `events.yaml`)."
-    assert line(zh, "- **事件：**") == "- **事件：**无（数据中没有 `events.yaml`）。"
+    assert line(zh, "- **事件**：") == "- **事件**：无（数据中没有 `events.yaml`）。"
     assert line(en, "- **Version:**") == (
         "- **Version:** the data names no version and no “as of” day; charts credit it as “pricewar” alone.")
-    assert line(zh, "- **版本：**") == "- **版本：**数据没有给出版本号和截至日，图表的署名只写「pricewar」。"
+    assert line(zh, "- **版本**：") == "- **版本**：数据没有给出版本号和截至日，图表的署名只写「pricewar」。"
     assert body(data, "en", "disputes").endswith("Disputed in this data: 1 price row and no event.")
     assert body(data, "zh", "disputes").endswith("本数据中，有争议的价格 1 行，没有有争议的事件。")
     assert body(data, "en", "corrections").endswith("\n\nNo corrections yet.")
@@ -188,7 +188,7 @@ def test_without_events_corrections_or_release(good_copy):
     assert body(data, "en", "cite").startswith(
         "**The dashboard.** Give its name: pricewar · The LLM API price war. The data names no version: give the day you looked as well.")
     assert body(data, "zh", "cite").startswith(
-        "**看板：**写明名称：pricewar · 大模型 API 价格战。数据没有给出版本号，请同时写明你查看的日期。")
+        "**看板**：写明名称：pricewar · 大模型 API 价格战。数据没有给出版本号，请同时写明你查看的日期。")
 
 
 def test_an_empty_or_broken_events_file_says_so(good_copy):
@@ -199,7 +199,7 @@ def test_an_empty_or_broken_events_file_says_so(good_copy):
     data = pricewar.load_dataset(good_copy)
     assert line(body(data, "en", "coverage"), "- **Events:**") == (
         "- **Events:** none (`events.yaml` has problems and is left out).")
-    assert line(body(data, "zh", "coverage"), "- **事件：**") == "- **事件：**无（`events.yaml` 有错误，已被略去）。"
+    assert line(body(data, "zh", "coverage"), "- **事件**：") == "- **事件**：无（`events.yaml` 有错误，已被略去）。"
 
 
 def test_coverage_numbers_match_the_shipped_files(shipped):
@@ -287,8 +287,8 @@ def test_the_marks_are_explained(good):
     assert "- **A dark ring** around a point: the price is disputed;" in en
     assert "keeps the reading best supported (its note says why) and lists each other reading with its source" in en
     zh = body(good, "zh", "disputes")
-    assert "- **实心标记：**价格的来源中有厂商本身的说法（它的价格页或公告）。" in zh
-    assert "- **空心标记：**价格只见于报道（文章、价格追踪）。" in zh
+    assert "- **实心标记**：价格的来源中有厂商本身的说法（它的价格页或公告）。" in zh
+    assert "- **空心标记**：价格只见于报道（文章、价格追踪）。" in zh
     assert "- **深色圆环**围着一个点：该价格有争议；" in zh
 
 
@@ -438,7 +438,7 @@ def test_the_citation_names_version_day_address_and_an_example_price(good):
         "2024\\-07\\-15 (source: tracker \\(GitHub\\)).")
     zh = body(good, "zh", "cite", address=address)
     assert zh.startswith(
-        "**看板：**写明名称、数据版本和截至日：pricewar · 大模型 API 价格战，pricewar 数据 2024\\.6\\.1，截至 2024-06-30，"
+        "**看板**：写明名称、数据版本和截至日：pricewar · 大模型 API 价格战，pricewar 数据 2024\\.6\\.1，截至 2024-06-30，"
         "`https://pricewar.example.org`。")
     assert zh.endswith(
         "例如：\n\n> 据 pricewar · 大模型 API 价格战（pricewar 数据 2024\\.6\\.1，截至 2024-06-30；`https://pricewar.example.org`），"
@@ -465,3 +465,11 @@ def test_the_shipped_example_quotes_a_real_row(shipped):
     row = rows[rows["date"] == rows["date"].max()].sort_values("line").iloc[0]
     label = f"{row['model']} {row['tier']}".strip()
     assert f"), {md(label)}'s " in example and f" from {md(row['date'].date().isoformat())} (" in example
+
+
+def test_bold_labels_render_in_chinese():
+    """Markdown does not close ``**价格：**共`` (punctuation before ``**``, a character after it): the label
+    showed its asterisks. The punctuation goes after the bold."""
+    data = pricewar.load_dataset(SHIPPED_DATA)
+    for s in sections(data, "zh"):
+        assert not re.search(r"[：，。；！？]\*\*(?=[^\s*])", s.body), (s.key, s.body[:200])
