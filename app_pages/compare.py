@@ -1,4 +1,5 @@
-"""Vendor comparison: every model's price on a date, before → after a window, ratios to a reference model."""
+"""Vendor comparison: every model's price on a date, before → after a window, ratios to a reference model (on a
+phone one block per model: the table's sentence to quote would sit off the screen)."""
 
 import pandas as pd
 import streamlit as st
@@ -6,8 +7,9 @@ import streamlit as st
 from pricewar import i18n
 from pricewar.charts import on_day, reference
 from pricewar.records import model_label
-from ui.charts import chart, show
+from ui.charts import chart, layout_size, show
 from ui.data import dataset
+from ui.phone import ratio_blocks
 from ui.view import choices, language, page_view, set_view
 
 data = dataset(language())
@@ -36,17 +38,20 @@ if not view.embed and not on_day(data, view).empty:
     if ref != view.ref:
         view = set_view(view.with_(ref=ref), "compare", data)
     table = chart("ratios", data, view).rows
-    cur = i18n.t(f"cur_{view.currency}", lang)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                i18n.t("col_model", lang): table["model"],
-                i18n.t("col_converted", lang, cur=cur): table["price"].round(4),
-                i18n.t("col_ratio", lang): table["ratio"],
-                i18n.t("col_sentence", lang): table["sentence"],
-                i18n.t("col_source", lang): table["source"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    if layout_size() == "phone":
+        ratio_blocks(table, view.currency, lang)
+    else:
+        cur = i18n.t(f"cur_{view.currency}", lang)
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    i18n.t("col_model", lang): table["model"],
+                    i18n.t("col_converted", lang, cur=cur): table["price"].round(4),
+                    i18n.t("col_ratio", lang): table["ratio"],
+                    i18n.t("col_sentence", lang): table["sentence"],
+                    i18n.t("col_source", lang): table["source"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )

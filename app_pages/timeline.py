@@ -1,4 +1,9 @@
-"""Timeline: every event on a date axis, one lane per vendor; a click or the list opens its full card."""
+"""Timeline: every event on a date axis, one lane per vendor; a click (a tap on a phone) or the list opens its
+full card.
+
+Streamlit names a chart by its figure: a chart whose figure changes is a new chart, and a click on the old one
+is lost. So the event a click or the list chooses is put in force (a callback notes it; the next run applies
+it) before the chart is drawn, and the chart of a run is always the chart of that run's view."""
 
 import streamlit as st
 
@@ -7,7 +12,21 @@ from pricewar.select import events_in_view
 from ui import cards
 from ui.charts import show
 from ui.data import dataset, needs
+from ui.phone import tap_selects
 from ui.view import language, page_view, set_view
+
+CHOSEN = "_timeline_chosen"  # the event a click or the list chose, for the next run
+
+
+def _clicked() -> None:
+    points = st.session_state["timeline_chart"]["selection"]["points"]
+    if points and points[0].get("customdata"):
+        st.session_state[CHOSEN] = points[0]["customdata"]
+
+
+def _listed() -> None:
+    st.session_state[CHOSEN] = st.session_state["w_event"]
+
 
 data = dataset(language())
 view = page_view(data, "timeline")
@@ -17,24 +36,24 @@ if not view.embed:
     st.title(i18n.t("page_timeline", lang))
     st.caption(i18n.t("timeline_intro", lang))
 if needs(data, "events", lang):
-    clicked, _ = show("timeline", data, view, on_select="rerun", selection_mode="points", key="timeline_chart")
-    points = (clicked or {}).get("selection", {}).get("points", []) if clicked else []
-    if points and points[0].get("customdata") and points[0]["customdata"] != view.event:
-        view = set_view(view.with_(event=points[0]["customdata"]), "timeline", data)
-        st.rerun()
-
     events = events_in_view(data.events, view)
-    if not view.embed and not events.empty:
-        ids = list(events["id"])  # in date order
-        first_key = events.sort_values(["importance", "date"], ascending=[False, True])["id"].iloc[0]
+    ids = list(events["id"])  # in date order
+    chosen = st.session_state.pop(CHOSEN, view.event)
+    chosen = chosen if chosen in ids else ""  # none chosen (or out of the view): the card of the most important
+    if chosen != view.event:
+        view = set_view(view.with_(event=chosen), "timeline", data)
+    show("timeline", data, view, on_select=_clicked, selection_mode="points", key="timeline_chart")
+    if not view.embed and ids:
+        first = events.sort_values(["importance", "date"], ascending=[False, True])["id"].iloc[0]
         titles = dict(zip(events["id"], events[f"title_{lang}"], strict=True))
         dates = dict(zip(events["id"], events["date"], strict=True))
-        chosen = st.selectbox(
+        st.session_state["w_event"] = view.event or first
+        st.selectbox(
             i18n.t("choose_event", lang),
             ids,
-            index=ids.index(view.event if view.event in ids else first_key),
+            key="w_event",
             format_func=lambda e: f"{dates[e]:%Y-%m-%d} · {titles[e]}",
+            on_change=_listed,
         )
-        if chosen != view.event:
-            view = set_view(view.with_(event=chosen), "timeline", data)
-        cards.event_card(data, chosen, lang)
+        cards.event_card(data, view.event or first, lang)
+    tap_selects()  # last: the element it needs takes no room between others
