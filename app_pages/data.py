@@ -7,7 +7,7 @@ import streamlit as st
 from pricewar import i18n
 from pricewar.charts import credits, with_release
 from pricewar.safe import md
-from pricewar.text import credit, source_names, stated
+from pricewar.text import cited_in_words, credit, source_names, stated
 from ui.charts import chart_rows, filename
 from ui.data import dataset, needs
 from ui.view import language, page_view
@@ -45,8 +45,8 @@ table = pd.DataFrame(
         "source": rows["source"],
         "link": [first_link(s) for s in rows["source"]],
         "quote": rows["quote"],
-        "dispute": rows[f"dispute_{lang}"],
-        "note": rows[f"note_{lang}"],
+        "dispute": [cited_in_words(d, credit_parts, lang) for d in rows[f"dispute_{lang}"]],
+        "note": [cited_in_words(n, credit_parts, lang) for n in rows[f"note_{lang}"]],
     }
 )
 

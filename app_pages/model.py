@@ -9,7 +9,7 @@ from pricewar import history, i18n
 from pricewar.charts import credits, model_of, with_release
 from pricewar.safe import md
 from pricewar.select import value_column
-from pricewar.text import money, source_names, stated
+from pricewar.text import cited_in_words, money, source_names, stated
 from ui import cards
 from ui.charts import chart_rows, filename, show
 from ui.data import dataset
@@ -67,6 +67,7 @@ show("model", data, view)
 
 if not view.embed:
     cur = i18n.t(f"cur_{view.currency}", lang)
+    named = credits(data, lang)  # sources by name, in the reader's language
     st.subheader(i18n.t("model_history_heading", lang))
     table = pd.DataFrame(
         {
@@ -78,11 +79,11 @@ if not view.embed:
             "converted": rows[value_column(view.currency)].round(6),
             "until": [f"{u:%Y-%m-%d}" if u == u else i18n.t("model_still", lang) for u in rows["until"]],
             "own": [i18n.t("own_statement" if o else "a_report", lang) for o in rows["own"]],
-            "outlets": [source_names(credits(data, lang), s) for s in rows["source"]],
+            "outlets": [source_names(named, s) for s in rows["source"]],
             "last_stated": rows["last_stated"],
             "quote": rows["quote"],
-            "dispute": rows[f"dispute_{lang}"],
-            "note": rows[f"note_{lang}"],
+            "dispute": [cited_in_words(d, named, lang) for d in rows[f"dispute_{lang}"]],
+            "note": [cited_in_words(n, named, lang) for n in rows[f"note_{lang}"]],
         }
     )
     st.dataframe(
@@ -114,7 +115,8 @@ if not view.embed:
         st.subheader(i18n.t("model_disputes_heading", lang))
         for r in disputed.itertuples():
             st.warning(md(i18n.t("model_dispute", lang, date=f"{r.date:%Y-%m-%d}", kind=i18n.t(f"kind_{r.kind}", lang),
-                                 tier=f" {r.tier}" if r.tier else "", dispute=getattr(r, f"dispute_{lang}"))),
+                                 tier=f" {r.tier}" if r.tier else "",
+                                 dispute=cited_in_words(getattr(r, f"dispute_{lang}"), named, lang))),
                        icon=":material/error:")
 
     st.subheader(i18n.t("model_events_heading", lang))

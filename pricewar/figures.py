@@ -37,6 +37,7 @@ from pricewar.select import value_column
 from pricewar.text import (
     Credit,
     cited,
+    cited_in_words,
     compare,
     credit_line,
     filters_in_words,
@@ -44,6 +45,7 @@ from pricewar.text import (
     kind_label,
     money,
     ratio_short,
+    source_names,
     text_width,
     unit,
     vendor_names,
@@ -372,8 +374,9 @@ def price_curves(
         hover = [
             f"<b>{esc(label)}</b> · {esc(names.get(vendor, vendor))}<br>{d:%Y-%m-%d}: "
             f"{esc(money(v, view.currency, lang))} {i18n.t('per_million', lang) if v > 0 else ''}<br>"
-            f"{i18n.t('hover_source', lang)}: {esc(s)}"
-            + (f"<br>⚠ {i18n.t('disputed', lang)}: {esc(dp[:120])}" if dp else "")
+            f"{i18n.t('hover_source', lang)}{i18n.t('colon', lang)}{esc(source_names(dress.credit, s) or s)}"
+            + (f"<br>⚠ {i18n.t('disputed', lang)}{i18n.t('colon', lang)}"
+               f"{esc(cited_in_words(dp, dress.credit, lang)[:160])}" if dp else "")
             for _, _, _, d, v, s, dp, _ in rows
         ]
         hover.append(hover[-1])
@@ -410,7 +413,8 @@ def price_curves(
                                 for m, t in zip(disputed["model"], disputed["tier"], strict=True)],
                        "color": [palette.DISPUTED if model_label(m, t) in style else "#9a9a9a"
                                  for m, t in zip(disputed["model"], disputed["tier"], strict=True)]},
-            "hovertext": [f"⚠ {esc(model_label(m, t))}: {esc(d[:200])}"
+            "hovertext": [f"⚠ {esc(model_label(m, t))}{i18n.t('colon', lang)}"
+                          f"{esc(cited_in_words(d, dress.credit, lang)[:200])}"
                           for m, t, d in zip(disputed["model"], disputed["tier"], disputed[dispute], strict=True)],
             "hoverinfo": "text",
             "meta": {"role": "disputed"},

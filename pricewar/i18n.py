@@ -309,6 +309,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "model_subtitle": {"zh": "每种价格、每个档位；{start} 至 {end}；{unit}",
                        "en": "Every kind and tier; {start} to {end}; {unit}"},
     "col_until": {"zh": "有效至", "en": "Until"},
+    "colon": {"zh": "：", "en": ": "},
     "model_still": {"zh": "（数据中最新）", "en": "(latest in the data)"},
     "col_own": {"zh": "来源类型", "en": "Kind of source"},
     "col_last_stated": {"zh": "来源最后说明日期", "en": "Last stated"},

@@ -231,6 +231,24 @@ def source_names(credit: Credit, cell: str) -> str:
     return "; ".join(out)
 
 
+CITED = re.compile(r"(\s*)\[([a-z0-9][a-z0-9._-]*)\]")
+"""A source cited by its id in a dispute or a note: ``[aikeji-2024-05-25]``."""
+
+
+def cited_in_words(text: str, credit: Credit, lang: str) -> str:
+    """``text`` with each ``[source-id]`` it cites as the source's name and date in ``lang``:
+    "… [aikeji-2024-05-25]" → "… (AI Tech Base Camp, 2024-05-25)", "…（AI科技大本营，2024-05-25）". An id the
+    credit does not know stays as written."""
+    def name(match: re.Match) -> str:
+        found, day = credit.names.get(match.group(2), ("", ""))
+        if not found:
+            return match.group(0)
+        if lang == "zh":  # a full-width bracket needs no space before it
+            return f"（{found}，{day}）" if day else f"（{found}）"
+        return match.group(1) + (f"({found}, {day})" if day else f"({found})")
+    return CITED.sub(name, str(text))
+
+
 GLUE = re.compile(r"(?<=[0-9A-Za-z%×.)]) (?=[\u2e80-\uffff])|(?<=[\u2e80-\uffff]) (?=[0-9])")
 """A space that Chinese text puts around a number ("等 19 个来源"): never a line break."""
 ATOMS = re.compile(r"[（《「“]?(?:[\x21-\x7e]+|[^\x00-\x7f\xa0])(?:\xa0(?:[\x21-\x7e]+|[^\x00-\x7f\xa0]))*"

@@ -162,7 +162,8 @@ def test_timeline_event_card_from_the_list_and_the_url():
     assert any("2月9日" in q for q in quotes)
     at.selectbox[0].set_value("zhipu-glm3-turbo-cut").run()
     assert at.query_params["event"] == "zhipu-glm3-turbo-cut"
-    assert any(md("kazike-2024-05-22") in w.value for w in at.warning)  # the dispute is shown
+    # the dispute is shown, its source by name and date, not by id
+    assert any(md("(Shuzi Shengming Kazike, 2024-05-22)") in w.value for w in at.warning), [w.value for w in at.warning]
 
 
 def test_compare_reference_model_and_dates():

@@ -103,3 +103,15 @@ def test_wrap_breaks_a_long_run_without_spaces_even_at_the_start():
     line = "来源：AI科技大本营（2024-05-25）、IT时报（2025-02-13）、数字生命卡兹克（2024-05-22）等 19 个来源"
     assert all(text_width(part, 10) <= 321 for part in wrap(line, 10, 321))
     assert "".join(wrap(line, 10, 321)).replace(" ", "") == line.replace(" ", "")
+
+
+def test_a_dispute_cites_its_sources_by_name_in_the_readers_language():
+    from pricewar.text import Credit, cited_in_words
+
+    names = {"zh": Credit(names={"aikeji-2024-05-25": ("AI科技大本营", "2024-05-25"), "thread-x": ("网帖", "")}),
+             "en": Credit(names={"aikeji-2024-05-25": ("AI Tech Base Camp", "2024-05-25"),
+                                 "thread-x": ("a thread", "")})}
+    text = "about 1/100 [aikeji-2024-05-25]; 0.5 元 [thread-x]; [unknown-id] stays; [not an id] too"
+    assert cited_in_words(text, names["en"], "en") == (
+        "about 1/100 (AI Tech Base Camp, 2024-05-25); 0.5 元 (a thread); [unknown-id] stays; [not an id] too")
+    assert cited_in_words("约 1/100 [aikeji-2024-05-25]", names["zh"], "zh") == "约 1/100（AI科技大本营，2024-05-25）"

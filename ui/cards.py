@@ -6,7 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from pricewar import Dataset, i18n
+from pricewar.charts import credits
 from pricewar.safe import md
+from pricewar.text import cited_in_words
 
 
 def event_card(data: Dataset, event_id: str, lang: str) -> None:
@@ -35,7 +37,10 @@ def event_card(data: Dataset, event_id: str, lang: str) -> None:
             kind = i18n.t(f"source_kind_{src['kind']}", lang)
             st.markdown(f"- {link} · {kind} · `{row.source}`")
             st.markdown("> " + md(row.quote))
+        named = credits(data, lang)  # a dispute or a note cites its sources by name, not by id
         if ev[f"dispute_{lang}"]:
-            st.warning(f"**{i18n.t('card_dispute', lang)}**: {md(ev[f'dispute_{lang}'])}", icon=":material/error:")
+            dispute = md(cited_in_words(ev[f"dispute_{lang}"], named, lang))
+            st.warning(f"**{i18n.t('card_dispute', lang)}**{i18n.t('colon', lang)}{dispute}", icon=":material/error:")
         if ev[f"note_{lang}"]:
-            st.caption(f"{i18n.t('card_note', lang)}: {md(ev[f'note_{lang}'])}")
+            note = md(cited_in_words(ev[f"note_{lang}"], named, lang))
+            st.caption(f"{i18n.t('card_note', lang)}{i18n.t('colon', lang)}{note}")
