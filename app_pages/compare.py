@@ -34,8 +34,9 @@ if not view.embed and not on_day(data, view).empty:
     st.subheader(i18n.t("ratio_heading", lang))
     rows = on_day(data, view)
     labels = sorted({model_label(m, t) for m, t in zip(rows["model"], rows["tier"], strict=True)})
-    ref = st.selectbox(i18n.t("compare_ref", lang), labels, index=labels.index(reference(data, view)))
-    if ref != view.ref:
+    shown = reference(data, view, rows)
+    ref = st.selectbox(i18n.t("compare_ref", lang), labels, index=labels.index(shown))
+    if ref != shown:  # the reader's choice; the default is not written (a second history entry)
         view = set_view(view.with_(ref=ref), "compare", data)
     table = chart("ratios", data, view).rows
     if layout_size() == "phone":

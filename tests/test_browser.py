@@ -157,14 +157,6 @@ def test_a_server_that_cannot_start_reports_its_output(tmp_path):
     assert "cannot start: broken install" in str(info.value)
 
 
-def test_clicking_an_event_on_the_timeline_opens_its_card(page: Page, app_url):
-    open_page(page, app_url + "/?lang=en&vendor=minimax")
-    point = page.locator(".js-plotly-plot .scatterlayer .trace .points path").first
-    point.click(force=True)
-    expect(page).to_have_url(re.compile(r"event=minimax-text-01-launch"))
-    expect(page.get_by_role("heading", name=re.compile("MiniMax launches MiniMax-Text-01"))).to_be_visible()
-
-
 def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py(page: Page):
     # a folder named pages/ made Streamlit run the page file alone (without the navigation) on the first
     # request after a restart; the pages live in app_pages/ for that reason
