@@ -8,7 +8,8 @@ from pricewar.claims import POINTS, RELATIVE, Outcome, evaluate_all, overall
 from pricewar.findings import supported
 from pricewar.records import Check
 from pricewar.safe import md
-from pricewar.text import money, per_year, plain, ratio_short
+from pricewar.text import money, per_year, plain, ratio_short, stated
+from pricewar.trend import set_name
 from ui.data import dataset, needs
 from ui.view import language, page_view
 
@@ -53,17 +54,22 @@ def at_least(check: Check, value: float) -> str:
     return i18n.t("claimed_at_least", lang, x=plain(value, 3) + "%")
 
 
-def price_rows(o: Outcome) -> list[dict]:
-    """The rows a verdict was computed from, as the card's table shows them."""
+def price_rows(o: Outcome, data: Dataset) -> list[dict]:
+    """The rows a verdict was computed from, as the card's table shows them, headed in the reader's language."""
+    cols = {"model": i18n.t("col_model", lang), "kind": i18n.t("col_kind", lang), "date": i18n.t("col_date", lang),
+            "price": i18n.t("col_price", lang), "currency": i18n.t("col_currency", lang),
+            "stated": i18n.t("col_stated", lang), "source": i18n.t("col_source", lang),
+            "line": i18n.t("col_line", lang), "fx": i18n.t("col_fx", lang)}
     if o.fit is not None:
-        return [{"model": o.fit.label, "kind": "fit", "date": "", "price": per_year(o.fit.factor, lang),
-                 "currency": "", "stated": i18n.t("claim_fit_interval", lang, low=per_year(o.fit.low, lang),
-                                                  high=per_year(o.fit.high, lang)),
-                 "source": "", "line": 0, "fx": ""}]
-    return [{"model": p.model, "kind": p.kind, "date": f"{p.date:%Y-%m-%d}", "price": p.value, "currency": p.currency,
-             "stated": f"{plain(p.stated_price, 6)} {p.stated_currency} {p.stated_unit}", "source": p.source,
-             "line": p.line,
-             "fx": f"{p.usd_cny:.4f} ({p.fx_month})"} for p in o.prices]
+        return [{cols["model"]: set_name(data, o.fit.label, lang), cols["kind"]: i18n.t("claim_fit", lang),
+                 cols["date"]: "", cols["price"]: per_year(o.fit.factor, lang), cols["currency"]: "",
+                 cols["stated"]: i18n.t("claim_fit_interval", lang, low=per_year(o.fit.low, lang),
+                                        high=per_year(o.fit.high, lang)),
+                 cols["source"]: "", cols["line"]: 0, cols["fx"]: ""}]
+    return [{cols["model"]: p.model, cols["kind"]: i18n.t(f"kind_{p.kind}", lang), cols["date"]: f"{p.date:%Y-%m-%d}",
+             cols["price"]: p.value, cols["currency"]: i18n.t(f"cur_{p.currency}", lang),
+             cols["stated"]: stated(p.stated_price, p.stated_currency, p.stated_unit, lang), cols["source"]: p.source,
+             cols["line"]: p.line, cols["fx"]: f"{p.usd_cny:.4f} ({p.fx_month})"} for p in o.prices]
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -106,7 +112,7 @@ def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
             extra.append(md(i18n.t("claim_no_yearly", lang)))
         if check.each:
             extra.append(md(i18n.t(f"claim_each_{check.each}", lang)))
-        rows = pd.DataFrame([r for o in outcomes for r in price_rows(o)])
+        rows = pd.DataFrame([r for o in outcomes for r in price_rows(o, _data)])
         cards.append(
             {
                 "id": claim.id,

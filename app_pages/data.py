@@ -102,7 +102,7 @@ if not view.embed:
         hide_index=True,
         width="stretch",
         column_config={
-            "id": "id",
+            "id": i18n.t("col_source", lang),
             "kind": i18n.t("col_source_kind", lang),
             "title": i18n.t("col_title", lang),
             "outlet": i18n.t("col_outlet", lang),

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.text import published_range, rate_range
+from pricewar.charts import credits
+from pricewar.text import cited_in_words, published_range, rate_range
 from pricewar.trend import MIN_DAYS, MIN_POINTS, set_name
 from ui.charts import show
 from ui.data import dataset, needs
@@ -50,10 +51,11 @@ if not view.embed:
             i18n.t("col_differs", lang): "",
         }
     ]
+    named = credits(data, lang)
     for r in data.rates:
         rows.append(
             {
-                i18n.t("col_who", lang): f"{r.who[lang]} ({r.source})",
+                i18n.t("col_who", lang): cited_in_words(f"{r.who[lang]} [{r.source}]", named, lang),  # source by name
                 i18n.t("col_rate", lang): published_range(r.factor_low, r.factor_high, lang),
                 i18n.t("col_finding", lang): r.headline[lang],
                 i18n.t("col_method", lang): r.method[lang],

@@ -142,15 +142,25 @@ def headline_models(data: Dataset, view: View) -> tuple[str, ...]:
     return tuple(dict.fromkeys(cell.split(";")[0] for cell in top["models"] if cell))
 
 
+CSV_COLUMNS = ("announced", "cny_per_1m", "currency", "data_as_of", "data_version", "date", "dispute_en", "dispute_zh",
+               "effective", "event", "free", "fx_month", "id", "importance", "kind", "last_source", "last_stated",
+               "line", "line_output", "model", "models", "note_en", "note_zh", "own", "price", "price_1m", "quote",
+               "ratio", "reference", "sentence", "series", "short_en", "short_zh", "source", "source_names",
+               "summary_en", "summary_zh", "tier", "title_en", "title_zh", "type", "unit", "until", "usd_cny",
+               "usd_per_1m", "vendor")
+"""Every column a chart's CSV may have; its header is in the reader's language (``csv_<column>``)."""
+
+
 def with_release(rows: pd.DataFrame, data: Dataset, lang: str = "en") -> pd.DataFrame:
-    """A chart's rows as a CSV gives them: their sources in words, the data's version and "as of" day."""
+    """A chart's rows as a CSV gives them: their sources in words, the data's version and "as of" day, the
+    header in ``lang`` (English keeps the data's own column names)."""
     release = data.release
     out = rows.assign(data_version=release.version if release else "",
                       data_as_of=release.as_of.isoformat() if release else "")
     if "source" in out.columns:
         names = credits(data, lang)
         out["source_names"] = [source_names(names, cell) for cell in out["source"].tolist()]
-    return out
+    return out.rename(columns={c: i18n.t(f"csv_{c}", lang) for c in out.columns if c in CSV_COLUMNS})
 
 
 def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:

@@ -51,7 +51,7 @@ from pricewar.view import PAGES, PARAMS, Choices
 APP = "../app.py"  # AppTest resolves it from this file's folder
 LANG = "zh"
 XFAIL = pytest.mark.xfail(strict=True, reason="issue 15 point 2: English left in Chinese mode")
-FAILING_TODAY = {"claims", "data"}  # pages that still show English in Chinese mode (strict: remove when fixed)
+FAILING_TODAY: set[str] = set()  # pages that still show English in Chinese mode (strict: remove when fixed)
 MAX_LINES = 300  # of a failure message
 
 HAND = {
@@ -521,7 +521,6 @@ def media(monkeypatch) -> list:
     return stores
 
 
-@XFAIL
 def test_the_data_pages_csv_has_a_chinese_header_row(allow, media):
     ((_, at),) = render("data", {})
     assert not at.exception

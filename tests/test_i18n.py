@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pricewar import claims, i18n, schema, text, trend
+from pricewar.charts import CSV_COLUMNS
 from pricewar.layout import IMAGE_FILES
 from pricewar.view import CHART_PAGES, PAGES, WORDS
 
@@ -28,6 +29,7 @@ FAMILIES = {  # keys the code composes from a prefix and a value of a vocabulary
     "words_": set(WORDS) | {f"{w}_placeholder" for w in WORDS},
     "download_": {f"{size}_{fmt}" for size, fmt, _ in IMAGE_FILES},
     "stated_": set(schema.UNITS),
+    "csv_": set(CSV_COLUMNS),
 }
 
 
