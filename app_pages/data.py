@@ -10,6 +10,7 @@ from pricewar.safe import md
 from pricewar.text import cited_in_words, credit, source_names, stated
 from ui.charts import chart_rows, filename
 from ui.data import dataset, needs
+from ui.phone import table_columns
 from ui.view import language, page_view
 
 data = dataset(language())
@@ -59,7 +60,7 @@ st.dataframe(
     table,
     hide_index=True,
     width="stretch",
-    column_config={
+    **table_columns({
         "date": st.column_config.DateColumn(i18n.t("col_date", lang), format="YYYY-MM-DD"),
         "vendor": i18n.t("col_vendor", lang),
         "model": i18n.t("col_model", lang),
@@ -74,7 +75,7 @@ st.dataframe(
         "quote": i18n.t("col_quote", lang),
         "dispute": i18n.t("col_dispute", lang),
         "note": i18n.t("col_note", lang),
-    },
+    }, keep=["model", "date", "kind", "converted", "stated", "outlets", "quote", "dispute"], pin="model"),
 )
 csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
 csv = csv.to_csv(index=False, date_format="%Y-%m-%d")

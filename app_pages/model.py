@@ -13,6 +13,7 @@ from pricewar.text import cited_in_words, money, source_names, stated
 from ui import cards
 from ui.charts import chart_rows, filename, show
 from ui.data import dataset
+from ui.phone import table_columns
 from ui.view import choices, language, page_view, set_view
 
 data = dataset(language())
@@ -90,7 +91,7 @@ if not view.embed:
         table,
         hide_index=True,
         width="stretch",
-        column_config={
+        **table_columns({
             "date": st.column_config.DateColumn(i18n.t("col_date", lang), format="YYYY-MM-DD"),
             "kind": i18n.t("col_kind", lang),
             "tier": i18n.t("col_tier", lang),
@@ -103,7 +104,8 @@ if not view.embed:
             "quote": i18n.t("col_quote", lang),
             "dispute": i18n.t("col_dispute", lang),
             "note": i18n.t("col_note", lang),
-        },
+        }, keep=["date", "kind", "tier", "converted", "stated", "own", "last_stated", "outlets", "quote", "dispute"],
+            pin="date"),
     )
     csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
     st.download_button(i18n.t("download_csv", lang, n=len(rows)),

@@ -51,3 +51,17 @@ def ratio_blocks(table: pd.DataFrame, currency: str, lang: str) -> None:
                 st.code(row.sentence, language=None, wrap_lines=True)
             if row.source:
                 st.caption(f"{md(i18n.t('col_source', lang))}{colon}{md(row.source)}")
+
+
+def table_columns(config: dict, keep: list[str], pin: str) -> dict:
+    """``st.dataframe``'s column arguments for this reader: every column on a desktop; on a phone only
+    ``keep`` (the columns a reader needs to read a row: the rest are in the CSV and on a desktop), with
+    ``pin`` held in view while the others scroll sideways."""
+    from ui.charts import layout_size  # noqa: PLC0415 - ui.charts imports nothing from here
+
+    if layout_size() != "phone":
+        return {"column_config": config}
+    shown = dict(config)
+    label = shown.get(pin)
+    shown[pin] = st.column_config.Column(label, pinned=True) if isinstance(label, str) else {**label, "pinned": True}
+    return {"column_config": shown, "column_order": keep}
