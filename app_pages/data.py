@@ -6,6 +6,7 @@ import streamlit as st
 
 from pricewar import i18n
 from pricewar.charts import credits, with_release
+from pricewar.method import correction_list
 from pricewar.safe import md
 from pricewar.text import cited_in_words, credit, source_names, stated
 from ui.charts import chart_rows, filename
@@ -119,17 +120,5 @@ if not view.embed:
     st.caption(md(i18n.t("corrections_intro", lang, credit=credit(data.release, lang))))
     if data.missing("corrections") == "invalid":
         needs(data, "corrections", lang)
-    elif data.corrections:
-        st.table(
-            pd.DataFrame(
-                {
-                    i18n.t("col_corrected", lang): [c.date.isoformat() for c in data.corrections],
-                    i18n.t("col_subject", lang): [md(c.subject[lang]) for c in data.corrections],
-                    i18n.t("col_old", lang): [md(c.old[lang]) for c in data.corrections],
-                    i18n.t("col_new", lang): [md(c.new[lang]) for c in data.corrections],
-                    i18n.t("col_why", lang): [md(c.why[lang]) for c in data.corrections],
-                    i18n.t("col_source", lang): [md(", ".join(c.sources)) for c in data.corrections],
-                }
-            ),
-            hide_index=True,
-        )
+    elif data.corrections:  # as the About page lists them: a list reads on a phone, a six-column table did not
+        st.markdown(correction_list(data, lang))

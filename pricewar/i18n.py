@@ -170,11 +170,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本页和每张图表所用的数据：{credit}。下表列出对已发布数字的每一次更改：日期、原值、新值和原因。",
         "en": "The data behind this page and every chart: {credit}. Every change to a figure the dashboard published is listed below, with its date, the old and new value, and why.",
     },
-    "col_corrected": {"zh": "更正日期", "en": "Corrected"},
-    "col_subject": {"zh": "更正对象", "en": "What"},
-    "col_old": {"zh": "原来", "en": "Was"},
-    "col_new": {"zh": "现在", "en": "Now"},
-    "col_why": {"zh": "原因", "en": "Why"},
     # --- claims and trend ---------------------------------------------------------------------------------
     "page_claims": {"zh": "说法核查", "en": "Claim checker"},
     "claims_intro": {

@@ -409,6 +409,13 @@ def corrections(data: Dataset, lang: str) -> str:
                             "`corrections.yaml` has problems and is left out; the Data & sources page lists them."])
     if not data.corrections:
         return "\n\n".join([intro, "尚无更正。" if zh else "No corrections yet."])
+    return "\n\n".join([intro, correction_list(data, lang)])
+
+
+def correction_list(data: Dataset, lang: str) -> str:
+    """Every correction as a Markdown list, newest first: what, before, now, why and the sources in words
+    (a list, not a table: it reads on a phone)."""
+    zh = lang == "zh"
     labels = ({"old": "原值", "new": "新值", "why": "原因", "sources": "来源"} if zh else
               {"old": "Before", "new": "Now", "why": "Why", "sources": "Sources"})
     colon = "：" if zh else ": "
@@ -419,7 +426,7 @@ def corrections(data: Dataset, lang: str) -> str:
         if c.sources:
             lines.append(f"  - {labels['sources']}{colon}{('、' if zh else ', ').join(_source_names(data, c.sources, lang))}")
         items.append("\n".join(lines))
-    return "\n\n".join([intro, "\n".join(items)])
+    return "\n".join(items)
 
 
 # --- 6. cite ----------------------------------------------------------------------------------------------
