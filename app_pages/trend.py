@@ -10,6 +10,7 @@ from pricewar.text import cited_in_words, published_range, rate_range
 from pricewar.trend import MIN_DAYS, MIN_POINTS, set_name
 from ui.charts import show
 from ui.data import dataset, needs
+from ui.phone import table_columns
 from ui.view import choices, language, page_view, set_view
 
 data = dataset(language())
@@ -62,5 +63,7 @@ if not view.embed:
                 i18n.t("col_differs", lang): r.differs[lang],
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    who, rate, finding = (i18n.t(k, lang) for k in ("col_who", "col_rate", "col_finding"))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 **table_columns({who: who}, keep=[who, rate, finding], pin=who))
     needs(data, "rates", lang)
