@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 logging.disable(logging.WARNING)
 
-PAGES = ("timeline", "prices", "compare", "story", "claims", "trend", "data")
+PAGES = ("timeline", "prices", "compare", "story", "model", "claims", "trend", "data", "about")
+BY_VENDOR = ("timeline", "claims", "model", "about")  # pages without a price-kind control: a vendor is toggled
 KINDS = ("Output", "Blended (3 input : 1 output)", "Input")
 
 # Every websocket message the page receives, with the time it arrived and its bytes (base64), and the
@@ -124,7 +125,7 @@ def browser_table(changes: int) -> list[tuple[str, float]]:
                          *measure(url, lambda p, i: p.get_by_text("ab"[(i + 1) % 2], exact=True).click())))
         with StreamlitServer() as url:
             for name in PAGES:
-                if name in ("timeline", "claims"):
+                if name in BY_VENDOR:
                     change = _toggle_vendor
                 else:
                     def change(p, i):
@@ -178,7 +179,7 @@ def server_table(changes: int) -> list[tuple[str, float]]:
         at.query_params["lang"] = "en"
         at.switch_page(f"app_pages/{name}.py")
         at.run()
-        if name in ("timeline", "claims"):
+        if name in BY_VENDOR:
             def change(a, i):
                 return a.sidebar.multiselect[0].set_value(["deepseek"] if i % 2 == 0 else []).run()
         else:
