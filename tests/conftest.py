@@ -109,6 +109,21 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def app_url():
+    """One dashboard server on the shipped data for every browser test that needs no other data (a server
+    start is several seconds; the sessions of different tests do not share anything)."""
+    from server import ServerFailed, StreamlitServer
+
+    server = StreamlitServer()
+    try:
+        url = server.__enter__()
+    except ServerFailed as exc:  # the failure shows what the server printed
+        pytest.fail(str(exc), pytrace=False)
+    yield url
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     from server import CHROMIUM, CHROMIUM_ARGS
 

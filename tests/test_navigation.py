@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from pricewar import i18n
 from pricewar.view import PAGES, reads
 
-from server import ServerFailed, StreamlitServer, open_page, settle
+from server import open_page, settle
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +28,6 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 FILTERS = ("lang", "vendor", "from", "to", "currency", "kind")
 VENDORS = _names()  # the vendors' names as the multiselect shows them
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    server = StreamlitServer()
-    try:
-        url = server.__enter__()
-    except ServerFailed as exc:
-        pytest.fail(str(exc), pytrace=False)
-    yield url
-    server.__exit__(None, None, None)
 
 
 def path_of(page: str) -> str:

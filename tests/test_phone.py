@@ -9,23 +9,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from server import ServerFailed, StreamlitServer, open_page, settle
+from server import open_page, settle
 
 pytestmark = pytest.mark.browser
 PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
             "Chrome/126.0 Mobile Safari/537.36")
 WIDTH, HEIGHT = 390, 844
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    server = StreamlitServer()
-    try:
-        url = server.__enter__()
-    except ServerFailed as exc:  # the failure shows what the server printed
-        pytest.fail(str(exc), pytrace=False)
-    yield url
-    server.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -36,7 +36,6 @@ def views(view):
         "one-vendor-short": view.with_(vendors=("deepseek",), start=date(2024, 5, 1), end=date(2024, 8, 1),
                                        before=date(2024, 5, 1), after=date(2024, 6, 1), at=date(2024, 6, 1),
                                        model="Doubao-pro"),
-        "model-gpt-4o": view.with_(model="GPT-4o", currency="USD", step="gpt-4o-mini-launch"),
     }
 
 
