@@ -24,10 +24,13 @@ model = model_of(data, view)
 vendor_names = {x: dict(zip(data.vendors["id"], data.vendors[f"name_{x}"], strict=True)) for x in ("zh", "en")}
 
 
+sellers = history.sellers(data)
+
+
 def searchable(name: str) -> str:
     """A model as the search box lists it: its name and its vendor in both languages, so that typing
     "豆包", "ByteDance" or "doubao" finds Doubao-pro."""
-    vendors = history.vendors_of(data, name)
+    vendors = sellers.get(name, ())
     both = " / ".join(dict.fromkeys(vendor_names[x].get(v, v) for v in vendors for x in (lang, "zh", "en")))
     return f"{name} · {both}"
 
@@ -35,7 +38,7 @@ def searchable(name: str) -> str:
 if not view.embed:
     st.title(i18n.t("page_model", lang))
     st.caption(i18n.t("model_intro", lang))
-    names = [n for n in c.names if not view.vendors or set(history.vendors_of(data, n)) & set(view.vendors)]
+    names = [n for n in c.names if not view.vendors or set(sellers.get(n, ())) & set(view.vendors)]
     names = names if model in names else [model, *names]  # the vendor filter never hides the model shown
     if names and model:
         chosen = st.selectbox(i18n.t("model_pick", lang), names, index=names.index(model), format_func=searchable,
@@ -50,7 +53,7 @@ if not model:
 
 rows = chart_rows("model", data, view)  # every stated price of the model, as its CSV gives them
 if not view.embed:
-    st.markdown(md(history.summary(data, model, lang)))
+    st.markdown(md(history.summary(data, model, lang, rows)))
 
     st.subheader(i18n.t("model_latest_heading", lang))
     credit_parts = credits(data, lang)

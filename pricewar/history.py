@@ -37,7 +37,15 @@ def default_model(data: Dataset) -> str:
 
 def vendors_of(data: Dataset, model: str) -> tuple[str, ...]:
     """The vendors that sell ``model`` (one in practice; a name two vendors share lists both)."""
-    return tuple(dict.fromkeys(data.prices.loc[data.prices["model"] == model, "vendor"].tolist()))
+    return sellers(data).get(model, ())
+
+
+def sellers(data: Dataset) -> dict[str, tuple[str, ...]]:
+    """Every model's vendors, in one pass over the prices."""
+    out: dict[str, dict[str, None]] = {}
+    for m, v in zip(data.prices["model"].tolist(), data.prices["vendor"].tolist(), strict=True):
+        out.setdefault(m, {})[v] = None
+    return {m: tuple(vs) for m, vs in out.items()}
 
 
 def confirmed(data: Dataset) -> dict[str, str]:
@@ -52,19 +60,24 @@ def history(data: Dataset, model: str) -> pd.DataFrame:
     latest in the data), ``last_stated`` (the latest day one of its sources published it, "" when no source
     has a day), ``last_source`` (that source) and ``own`` (whether one of its sources is the vendor's own
     statement)."""
-    rows = data.normalized[data.normalized["model"] == model]
-    order = {k: i for i, k in enumerate(KINDS)}
-    rows = rows.assign(_kind=rows["kind"].astype(str).map(order)).sort_values(["vendor", "tier", "_kind", "date"])
-    ends = rows.sort_values(["vendor", "tier", "series", "date"])
-    until = ends.groupby(["vendor", "tier", "series"], observed=True)["date"].shift(-1)
-    rows = rows.assign(until=until.reindex(rows.index)).drop(columns=["_kind"])
+    # a model has a few dozen rows at most: plain Python on them is faster than pandas' group machinery
+    rows = as_text(data.normalized[data.normalized["model"] == model].reset_index(drop=True))
+    vendor, tier, series, kind, date = (rows[c].tolist() for c in ("vendor", "tier", "series", "kind", "date"))
+    rank = {k: i for i, k in enumerate(KINDS)}
+    shown = sorted(range(len(rows)), key=lambda i: (vendor[i], tier[i], rank.get(kind[i], 9), date[i]))
+    ends = sorted(range(len(rows)), key=lambda i: (vendor[i], tier[i], series[i], date[i]))
+    until = [pd.NaT] * len(rows)
+    for a, b in zip(ends, ends[1:], strict=False):
+        if (vendor[a], tier[a], series[a]) == (vendor[b], tier[b], series[b]):
+            until[a] = date[b]
+    rows = rows.assign(until=pd.to_datetime(pd.Series(until, dtype="datetime64[ns]"))).iloc[shown]
     days = confirmed(data)
     own = set(data.sources.loc[data.sources["kind"] == "vendor", "id"].tolist())
     ids = [[s.strip() for s in str(cell).split(";") if s.strip()] for cell in rows["source"].tolist()]
     last = [max(((days[i], i) for i in cell if i in days), default=("", "")) for cell in ids]
     rows = rows.assign(last_stated=[d for d, _ in last], last_source=[i for _, i in last],
                        own=[any(i in own for i in cell) for cell in ids])
-    return as_text(rows.reset_index(drop=True))
+    return rows.reset_index(drop=True)
 
 
 def latest(rows: pd.DataFrame) -> pd.DataFrame:
@@ -91,10 +104,11 @@ def chart_series(data: Dataset, model: str, lang: str) -> pd.DataFrame:
     return rows.assign(model=[i18n.t(f"kind_{k}", lang) for k in rows["series"].astype(str)]).drop(columns="_order")
 
 
-def summary(data: Dataset, model: str, lang: str) -> str:
+def summary(data: Dataset, model: str, lang: str, rows: pd.DataFrame | None = None) -> str:
     """One plain sentence on what the data holds for ``model``: its vendor, how many prices from which day
-    to which, and how many sources (the vendor's own statements among them)."""
-    rows = history(data, model)
+    to which, and how many sources (the vendor's own statements among them). ``rows``: its
+    :func:`history`, when the caller has it."""
+    rows = history(data, model) if rows is None else rows
     if rows.empty:
         return i18n.t("model_none", lang, model=model)
     vendors = vendor_words(data, model, lang)
