@@ -5,7 +5,7 @@ changes nothing else (issue 15, point 1). In a real browser against a real serve
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote_plus, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,7 +18,7 @@ from server import open_page, settle
 pytestmark = pytest.mark.browser
 
 VIEW = {"lang": "en", "vendor": ["alibaba", "baidu"], "from": "2024-05-01", "to": "2024-12-31",
-        "currency": "USD", "kind": "output"}
+        "currency": "USD", "kind": "output", "highlight": ["Qwen-Long", "ERNIE Speed 8k"]}
 def _names() -> dict[str, tuple[str, ...]]:
     from pricewar import default_data_dir, load_dataset
 
@@ -26,7 +26,7 @@ def _names() -> dict[str, tuple[str, ...]]:
     return {lang: tuple(vendors.loc[v, f"name_{lang}"] for v in VIEW["vendor"]) for lang in ("zh", "en")}
 
 
-FILTERS = ("lang", "vendor", "from", "to", "currency", "kind")
+FILTERS = ("lang", "vendor", "from", "to", "currency", "kind", "highlight")
 VENDORS = _names()  # the vendors' names as the multiselect shows them
 
 
@@ -44,7 +44,7 @@ def expected_url(view: dict) -> dict[str, list[str]]:
     want = {"lang": [view["lang"]] if view["lang"] != "zh" else [], "vendor": view["vendor"],
             "from": [view["from"]], "to": [view["to"]],
             "currency": [view["currency"]] if view["currency"] != "CNY" else [],
-            "kind": [view["kind"]] if view["kind"] != "input" else []}
+            "kind": [view["kind"]] if view["kind"] != "input" else [], "highlight": view["highlight"]}
     return {k: v for k, v in want.items() if v}
 
 
@@ -54,7 +54,7 @@ def url_shows(page: Page, view: dict) -> None:
     parts = []
     for name in FILTERS:
         if name in want:
-            parts.append("(?=.*[?&]" + "&".join(f"{name}={re.escape(v)}" for v in want[name]) + "(&|$))")
+            parts.append("(?=.*[?&]" + "&".join(f"{name}={re.escape(quote_plus(v))}" for v in want[name]) + "(&|$))")
         else:
             parts.append(f"(?!.*[?&]{name}=)")
     expect(page).to_have_url(re.compile("^" + "".join(parts)))
@@ -92,6 +92,11 @@ def check(page: Page, name: str, view: dict, how: str) -> None:
         expect(sidebar.get_by_role("radio", name=cur, exact=True)).to_have_attribute("aria-checked", "true")
     if "kind" in fields:
         expect(sidebar.get_by_role("radio", name=i18n.t(f"kind_{view['kind']}", lang), exact=True)).to_be_checked()
+    if "highlight" in fields:  # the highlighted models, in their order (their colours')
+        chosen = sidebar.get_by_test_id("stMultiSelect").nth(1).get_by_role("button", name=re.compile("^Remove "))
+        expect(chosen).to_have_count(len(view["highlight"]))
+        for n, model in enumerate(view["highlight"]):
+            expect(chosen.nth(n)).to_have_accessible_name(f"Remove {model}")
     nav = page.get_by_test_id("stSidebar")
     for other in PAGES:  # the page names are in the view's language at once
         expect(nav.get_by_role("link", name=i18n.t(f"page_{other}", lang), exact=True)).to_be_visible()
