@@ -26,7 +26,7 @@ def show_value(check: Check, value, claimed: bool = False) -> str:
     if value is None:
         return "—"
     if isinstance(value, tuple):
-        return " – ".join(show_value(check, v) for v in value)
+        return " – ".join(show_value(check, v, claimed) for v in value)  # a claimed range: "1 倍 – 1.5 倍"
     if claimed and check.bound == "at_least" and check.type in ("change", "cheaper", "ratio"):
         return at_least(check, value)
     if check.type == "change":

@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import on_day, reference
+from pricewar.charts import credits, on_day, reference
 from pricewar.records import model_label
+from pricewar.text import source_names
 from ui.charts import chart, layout_size, show
 from ui.data import dataset
 from ui.phone import ratio_blocks
@@ -39,6 +40,7 @@ if not view.embed and not on_day(data, view).empty:
     if ref != shown:  # the reader's choice; the default is not written (a second history entry)
         view = set_view(view.with_(ref=ref), "compare", data)
     table = chart("ratios", data, view).rows
+    table = table.assign(source_names=[source_names(credits(data, lang), s) for s in table["source"]])
     if layout_size() == "phone":
         ratio_blocks(table, view.currency, lang)
     else:
@@ -50,7 +52,7 @@ if not view.embed and not on_day(data, view).empty:
                     i18n.t("col_converted", lang, cur=cur): table["price"].round(4),
                     i18n.t("col_ratio", lang): table["ratio"],
                     i18n.t("col_sentence", lang): table["sentence"],
-                    i18n.t("col_source", lang): table["source"],
+                    i18n.t("col_sources", lang): table["source_names"],
                 }
             ),
             hide_index=True,

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import credits, with_release
+from pricewar.charts import credits, first_link, with_release
 from pricewar.method import correction_list
 from pricewar.safe import md
 from pricewar.text import cited_in_words, credit, source_names, stated
@@ -23,14 +23,6 @@ names = dict(zip(data.vendors["id"], data.vendors[f"name_{lang}"], strict=True))
 cur = i18n.t(f"cur_{view.currency}", lang)
 
 
-def first_link(cell: str) -> str | None:
-    for sid in cell.split(";"):
-        url = sources["url"].get(sid.strip(), "")
-        if url:
-            return url
-    return None
-
-
 credit_parts = credits(data, lang)  # each source's name and date in the reader's language, as charts credit it
 table = pd.DataFrame(
     {
@@ -45,7 +37,7 @@ table = pd.DataFrame(
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],
         "outlets": [source_names(credit_parts, s) for s in rows["source"]],
         "source": rows["source"],
-        "link": [first_link(s) for s in rows["source"]],
+        "link": [first_link(data, s) for s in rows["source"]],
         "quote": rows["quote"],
         "dispute": [cited_in_words(d, credit_parts, lang) for d in rows[f"dispute_{lang}"]],
         "note": [cited_in_words(n, credit_parts, lang) for n in rows[f"note_{lang}"]],

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import history, i18n
-from pricewar.charts import credits, model_of, with_release
+from pricewar.charts import credits, first_link, model_of, with_release
 from pricewar.safe import md
 from pricewar.select import value_column
 from pricewar.text import cited_in_words, money, source_names, stated
@@ -84,6 +84,7 @@ if not view.embed:
             "until": [f"{u:%Y-%m-%d}" if u == u else i18n.t("model_still", lang) for u in rows["until"]],
             "own": [i18n.t("own_statement" if o else "a_report", lang) for o in rows["own"]],
             "outlets": [source_names(named, s) for s in rows["source"]],
+            "link": [first_link(data, s) for s in rows["source"]],
             "last_stated": rows["last_stated"],
             "quote": rows["quote"],
             "dispute": [cited_in_words(d, named, lang) for d in rows[f"dispute_{lang}"]],
@@ -103,11 +104,13 @@ if not view.embed:
             "until": i18n.t("col_until", lang),
             "own": i18n.t("col_own", lang),
             "outlets": i18n.t("col_outlets", lang),
+            "link": st.column_config.LinkColumn(i18n.t("col_link", lang)),
             "last_stated": i18n.t("col_last_stated", lang),
             "quote": i18n.t("col_quote", lang),
             "dispute": i18n.t("col_dispute", lang),
             "note": i18n.t("col_note", lang),
-        }, keep=["date", "kind", "tier", "converted", "stated", "own", "last_stated", "outlets", "quote", "dispute"],
+        }, keep=["date", "kind", "tier", "converted", "stated", "own", "last_stated", "outlets", "link", "quote",
+                 "dispute"],
             pin="date"),
     )
     csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)

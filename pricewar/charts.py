@@ -129,6 +129,12 @@ def credits(data: Dataset, lang: str, where: str = "") -> Credit:
     return Credit(names=names, fx=fx, by=credit(data.release, lang), address=where)
 
 
+def first_link(data: Dataset, cell: str) -> str | None:
+    """The address of the first of a row's sources that has one (a table's link column), else ``None``."""
+    urls = dict(zip(data.sources["id"].tolist(), data.sources["url"].tolist(), strict=True))
+    return next((urls[s.strip()] for s in str(cell).split(";") if urls.get(s.strip())), None)
+
+
 def own_sources(data: Dataset) -> frozenset[str]:
     """The sources that are a vendor's own statement (its price page, an announcement)."""
     return frozenset(data.sources.loc[data.sources["kind"] == "vendor", "id"])

@@ -262,8 +262,9 @@ def evaluate_all(data: Dataset) -> list[tuple[Claim, list[Outcome]]]:
 
 
 def overall(outcomes: list[Outcome], check: Check | None = None) -> str:
-    """One word for the claim: holds / roughly / fails; 'mixed' when it holds for some prices and not for
-    others ('roughly' on one and 'fails' on another is not held); 'baseline' where unstated; over several
+    """One word for the claim: holds / roughly / fails; 'roughly' when it holds on some prices and roughly on
+    the others; 'mixed' when it holds for some prices and fails for others ('roughly' on one and 'fails' on
+    another is not held); 'baseline' where unstated; over several
     named subjects, whether all (or most) of them hold — 'no_data' when the subjects without data decide it."""
     verdicts = {o.verdict for o in outcomes}
     if "not_checkable" in verdicts:
@@ -285,4 +286,6 @@ def overall(outcomes: list[Outcome], check: Check | None = None) -> str:
     verdicts.discard("no_data")
     if len(verdicts) == 1:
         return verdicts.pop()
+    if verdicts == {"holds", "roughly"}:
+        return "roughly"
     return "mixed" if "holds" in verdicts else "fails"  # roughly on one price and not on another: not held

@@ -268,6 +268,9 @@ def log_axis(floor: float, top: float, view: View, *, free_shown: bool, pad_hi: 
     lang = view.lang
     lo, hi = math.log10(floor) - 0.25, math.log10(max(top, floor * 10)) + pad_hi
     ticks = [10**e for e in range(math.ceil(lo), math.floor(hi) + 1) if 10**e > floor * 1.5]
+    if len(ticks) < 2:  # less than a decade shown: 1, 2 and 5 of each decade, so that a line can be read off
+        ticks = [m * 10**e for e in range(math.floor(lo), math.ceil(hi) + 1) for m in (1, 2, 5)
+                 if lo <= math.log10(m * 10**e) <= hi and m * 10**e > floor * 1.5]
     if room_px is not None and ticks:
         label = max(text_width(money(t, view.currency, lang), 11) for t in ticks) + 14
         step = next((k for k in range(1, len(ticks) + 1)

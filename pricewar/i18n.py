@@ -43,7 +43,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_square_png": {"zh": "PNG 方图", "en": "PNG square"},
     "download_wide_svg": {"zh": "SVG", "en": "SVG"},
     "highlight": {"zh": "突出显示的模型", "en": "Highlighted models"},
-    "highlight_default": {"zh": "默认：头条事件涉及的模型", "en": "Default: the headline events' models"},
+    "highlight_default": {"zh": "默认：头条事件的模型", "en": "Default: headline models"},
     "highlight_help": {
         "zh": "这些模型以彩色显示并在线尾标注名称，其余为灰色背景。不选时：不超过 8 条线则全部突出，否则突出头条事件（重要度 3）涉及的模型。",
         "en": "These models are drawn in colour and named at their line's end, the rest in grey. None chosen: every line when there are at most 8, else the models of the headline events (importance 3).",
@@ -206,8 +206,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_verdict": {"zh": "结论", "en": "Verdict"},
     "claim_rows": {"zh": "计算所用的价格记录", "en": "The price rows it was computed from"},
     "claims_summary": {
-        "zh": "{n} 个说法：成立 {holds}，大致成立 {roughly}，部分成立 {mixed}，不成立 {fails}，基准未说明 {baseline}，无法用价格核查 {not_checkable}，数据不足以判断 {no_data}",
-        "en": "{n} claims: {holds} hold, {roughly} roughly hold, {mixed} hold for some prices, {fails} do not hold, {baseline} rest on an unstated baseline, {not_checkable} cannot be checked with prices, {no_data} lack the data to decide",
+        "zh": "{n} 个说法：成立 {holds}，大致成立 {roughly}，部分成立 {mixed}，不成立 {fails}，基准未说明 {baseline}，无法用价格核查 {not_checkable}，无数据 {no_data}",
+        "en": "{n} claims — holds: {holds}; roughly holds: {roughly}; holds for some prices: {mixed}; does not hold: "
+              "{fails}; unstated baseline: {baseline}; not checkable with prices: {not_checkable}; no data to decide: "
+              "{no_data}",
     },
     "claims_filtered": {
         "zh": "只列出涉及所选厂商的说法（以及关于整个市场的说法）：{shown} / {total} 个。",
@@ -300,7 +302,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "model_dispute": {"zh": "{date} {kind}{tier}：{dispute}", "en": "{date} {kind}{tier}: {dispute}"},
     "model_events_heading": {"zh": "提到该模型的事件", "en": "Events that name this model"},
     "model_no_events": {"zh": "没有事件提到这个模型。", "en": "No event names this model."},
-    "model_title": {"zh": "{vendor} {model} 的 API 价格", "en": "{vendor}'s {model}: its API prices"},
+    "model_title": {"zh": "{model}（{vendor}）的 API 价格", "en": "API prices of {model} ({vendor})"},
+    "ratio_reference": {"zh": "参照模型", "en": "the reference"},
+    "col_sources": {"zh": "来源", "en": "Sources"},
     "model_subtitle": {"zh": "每种价格、每个档位；{start} 至 {end}；{unit}",
                        "en": "Every kind and tier; {start} to {end}; {unit}"},
     "col_until": {"zh": "有效至", "en": "Until"},

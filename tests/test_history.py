@@ -88,7 +88,7 @@ def test_the_model_chart_draws_every_kind_and_tier_over_the_models_whole_life(go
     built = charts.build("model", good, view)
     lines = [t.name for t in built.figure.data if (t.meta or {}).get("model")]
     assert lines == ["Input", "Output", "Cached input"]  # the vendor filter of other pages does not hide it
-    assert built.title == "OpenAI's GPT-4o: its API prices"
+    assert built.title == "API prices of GPT-4o (OpenAI)"
     assert len(built.rows) == 5
     free = charts.build("model", good, view.with_(model="ERNIE Speed", lang="zh"))
     assert [t.name for t in free.figure.data if (t.meta or {}).get("model")] == ["输入 8k", "输出 8k"]

@@ -44,13 +44,14 @@ def ratio_blocks(table: pd.DataFrame, currency: str, lang: str) -> None:
     colon = "：" if lang == "zh" else ": "
     for row in table.itertuples(index=False):
         with st.container(border=True):
-            st.markdown(f"**{md(row.model)}** · {md(row.ratio)}")
+            ratio = i18n.t("ratio_reference", lang) if row.model == row.reference else row.ratio
+            st.markdown(f"**{md(row.model)}** · {md(ratio)}")
             if row.price:  # as the table gives it: four decimals at most, never in scientific notation
                 st.caption(f"{md(per)}{colon}{md(f'{row.price:.4f}'.rstrip('0').rstrip('.'))}")
             if row.sentence:
                 st.code(row.sentence, language=None, wrap_lines=True)
-            if row.source:
-                st.caption(f"{md(i18n.t('col_source', lang))}{colon}{md(row.source)}")
+            if row.source:  # by name and date, as the chart's credit line names them
+                st.caption(f"{md(i18n.t('col_sources', lang))}{colon}{md(row.source_names)}")
 
 
 def table_columns(config: dict, keep: list[str], pin: str) -> dict:
