@@ -639,7 +639,7 @@ def test_the_data_page_shows_the_corrections_log_in_the_readers_language(lang):
     log = next(m.value for m in at.markdown if m.value.startswith("- **"))  # a list, newest first
     assert log.count("\n- **") >= 9 and ("  - Why: " if lang == "en" else "  - 原因：") in log
     assert "3368203" in log or "3,368,203" in log
-    assert (md("pricewar data 2026.12.1") if lang == "en" else md("pricewar 数据 2026.12.1")) in reader_text(at)
+    assert (md("pricewar data 2026.12.2") if lang == "en" else md("pricewar 数据 2026.12.2")) in reader_text(at)
 
 
 def test_a_yearly_rate_verdict_shows_the_range_of_claims_it_supports():
