@@ -89,7 +89,8 @@ def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
     for claim, outcomes in evaluate_all(_data):
         check, word = claim.check, overall(outcomes, claim.check)
         src = sources.loc[claim.source]
-        link = f"[{md(src['title'])}]({src['url']})" if src["url"] else md(src["title"])
+        title = src[f"title_{lang}"]
+        link = f"[{md(title)}]({src['url']})" if src["url"] else md(title)
         table = pd.DataFrame(
             [
                 {

@@ -85,7 +85,7 @@ if not view.embed:
             {
                 "id": src["id"],
                 "kind": [i18n.t(f"source_kind_{k}", lang) for k in src["kind"]],
-                "title": src["title"],
+                "title": src[f"title_{lang}"],
                 "outlet": src[f"outlet_{lang}"],
                 "author": src[f"author_{lang}"],
                 "published": [p or d for p, d in zip(src["published"], src[f"dated_{lang}"], strict=True)],

@@ -281,6 +281,10 @@ def _build(base, version, prices_t: Table, optional: dict, source_records, vendo
     for f in schema.SOURCE_TEXTS:
         for k, v in texts(source_records, f).items():
             sources[k] = pd.Series(v, dtype="str")
+    for lang in schema.LANGS:  # a source's title as it wrote it, or our description of an untitled one
+        sources[f"title_{lang}"] = pd.Series([_text(r["title"].get(lang) if isinstance(r.get("title"), dict)
+                                                    else r.get("title")) for r in source_records], dtype="str")
+    sources["title"] = sources["title_en"]
     sources["line"] = [r.line for r in source_records]
 
     vendors = vendors.copy()

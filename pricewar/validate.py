@@ -462,7 +462,10 @@ def check_sources(label: str, data: object) -> tuple[list[Record], list[Problem]
         kind = c.text("kind")
         if kind is not None and kind not in schema.SOURCE_KINDS:
             c.add("kind", kind, _one_of(schema.SOURCE_KINDS))
-        c.text("title")
+        if isinstance(r.get("title"), dict):  # no title of its own: our description, in both languages
+            c.both_langs("title")
+        else:
+            c.text("title")
         c.short_text("name", schema.SOURCE_NAME_MAX, "the outlet's name as a chart's credit line prints it",
                      "{zh: IT时报, en: IT Times}")
         c.both_langs("outlet")

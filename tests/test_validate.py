@@ -303,3 +303,19 @@ def test_a_prices_file_with_only_its_header_is_a_problem_not_a_crash(good_copy):
     found = problems_of(good_copy)
     assert found[-1] == "prices.csv:2 — expected at least one price, a row under the header"
     assert all(p.startswith(("claims.yaml", "classes.yaml")) for p in found[:-1])  # the models they name are gone
+
+
+def test_a_source_without_a_title_of_its_own_is_described_in_both_languages(good_copy):
+    path = good_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    title: Test tracker B",
+                                 "    title: {zh: 测试追踪器 B（提交 abc1234）, en: Test tracker B at commit abc1234}"),
+                    encoding="utf-8")
+    sources = load_dataset(good_copy).sources.set_index("id")
+    assert (sources.loc["tracker-b", "title_zh"], sources.loc["tracker-b", "title_en"]) == (
+        "测试追踪器 B（提交 abc1234）", "Test tracker B at commit abc1234")
+    assert sources.loc["article-a", "title_zh"] == sources.loc["article-a", "title_en"] == "测试文章 A"  # its own
+    path.write_text(text.replace("    title: Test tracker B", "    title: {zh: 测试追踪器 B}"), encoding="utf-8")
+    assert problems_of(good_copy) == [
+        "sources.yaml:12: source 'tracker-b' (starts line 10): field 'title.en': value (missing) — expected a non-empty "
+        "English text"]

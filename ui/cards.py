@@ -32,7 +32,7 @@ def event_card(data: Dataset, event_id: str, lang: str) -> None:
         sources = data.sources.set_index("id")
         for row in data.event_sources[data.event_sources["event"] == event_id].itertuples():
             src = sources.loc[row.source]
-            label = f"{md(src['title'])} — {md(src[f'outlet_{lang}'])}"
+            label = f"{md(src[f'title_{lang}'])} — {md(src[f'outlet_{lang}'])}"
             link = f"[{label}]({src['url']})" if src["url"] else f"{label} {i18n.t('no_link', lang)}"
             kind = i18n.t(f"source_kind_{src['kind']}", lang)
             st.markdown(f"- {link} · {kind} · `{row.source}`")
