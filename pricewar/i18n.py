@@ -360,6 +360,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "csv_usd_cny": {"zh": "美元兑人民币汇率", "en": "usd_cny"},
     "csv_usd_per_1m": {"zh": "每百万 tokens 价格（美元）", "en": "usd_per_1m"},
     "csv_vendor": {"zh": "厂商", "en": "vendor"},
+    "model_converted": {"zh": "（原始报价 {stated}，按 {month} 月均汇率 {rate} 元/美元换算）",
+                        "en": " (stated as {stated}, converted at {month}'s average of {rate} 元 per US$)"},
     "model_still": {"zh": "（数据中最新）", "en": "(latest in the data)"},
     "col_own": {"zh": "来源类型", "en": "Kind of source"},
     "col_last_stated": {"zh": "来源最后说明日期", "en": "Last stated"},

@@ -92,6 +92,11 @@ def test_the_model_page_finds_a_model_in_either_language_and_shows_its_whole_rec
     zh = run("app_pages/model.py", {"lang": "zh", "model": "Doubao-pro"})
     assert zh.markdown[0].value.startswith(md("Doubao-pro（字节跳动）：数据中有 4 条价格"))
     assert list(zh.dataframe[0].value["stated"])[:1] == ["5 元 / 百万 tokens"]
+    usd = run("app_pages/model.py", {"lang": "en", "model": "DeepSeek-V2", "currency": "USD"})
+    first = next(m.value for m in usd.markdown if m.value.startswith("- "))  # a converted price says so
+    assert first == "- " + md("Input: $0.138 per million tokens (stated as 1 CNY per million tokens, converted at "
+                              "2024-05's average of 7.2327 元 per US$), from 2024-05-06; last stated by AI Tech Base "
+                              "Camp (2024-05-25)")
 
 
 def test_vendor_filter_changes_the_curves_and_the_url():
