@@ -459,6 +459,14 @@ def test_exchange_rates_are_credited_by_name(ds):
     assert source == "fred-exchus"
 
 
+def test_exchange_rates_run_from_2023_01_to_2026_06_without_a_gap(ds):
+    # FRED EXCHUS monthly averages as kept in datasets/exchange-rates at commit fa7d9499 (issue 16, point 2)
+    months = list(ds.fx["month"])
+    assert months == [f"{y}-{m:02d}" for y in (2023, 2024, 2025, 2026) for m in range(1, 13)][:42]
+    rates = dict(zip(ds.fx["month"], ds.fx["usd_cny"], strict=True))
+    assert (rates["2024-05"], rates["2025-12"], rates["2026-01"], rates["2026-06"]) == (7.2327, 7.0432, 6.9692, 6.7758)
+
+
 @pytest.mark.parametrize(("event", "zh", "en"), EVENT_SHORTS)
 def test_pinned_event_label(ds, event, zh, en):
     row = ds.events.set_index("id").loc[event]

@@ -248,7 +248,7 @@ def test_the_rates_are_named_from_the_data(good, shipped):
     month = shipped.prices["date"].max().strftime("%Y-%m")
     rate = shipped.fx.set_index("month")["usd_cny"][month]
     assert f"converted at {md(month)}'s average of {md(f'{rate:g}')} 元 per US\\$" in body(shipped, "en", "comparable")
-    assert "source: US Federal Reserve H\\.10; 36 months, 2023\\-01 to 2025\\-12" in body(shipped, "en", "comparable")
+    assert "source: US Federal Reserve H\\.10; 42 months, 2023\\-01 to 2026\\-06" in body(shipped, "en", "comparable")
 
 
 def test_the_money_rule_and_the_conventions_are_all_stated(good):
