@@ -84,6 +84,11 @@ def _invalid(where: Path, exc: DataError) -> int:
     """Every problem on stdout with its file's path, the count on stderr; the exit code for invalid data."""
     for problem in exc.problems:
         print(f"{Path(where) / problem.file}{str(problem)[len(problem.file) :]}")
+    groups = exc.grouped()
+    if groups:  # a large edit: each kind of problem once, with how many and where
+        print("\nBy kind:")
+        for line in groups:
+            print(f"  {line}")
     print(f"{where}: invalid — {exc.summary()}", file=sys.stderr)
     return EXIT_INVALID
 

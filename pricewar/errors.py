@@ -81,6 +81,36 @@ class DataError(Exception):
     def __str__(self) -> str:
         return "\n".join([*(str(p) for p in self.problems), self.summary()])
 
+    def grouped(self) -> list[str]:
+        """After the list, for a large edit: problems of one kind (one file, field and expectation) that
+        happen more than once, each as one line with its count, its first and last line and, for the kinds a
+        file elsewhere fixes, how to fix them: "prices.csv: 148 rows: field 'date' — expected …; first at
+        line 2, last at 371 — fix: …"."""
+        groups: dict[tuple, list[Problem]] = {}
+        for p in self.problems:
+            groups.setdefault((p.file, p.field, p.expected), []).append(p)
+        out = []
+        for (file, field, expected), found in groups.items():
+            if len(found) < 2:
+                continue
+            lines = [p.line for p in found if p.line]
+            where = f"; first at line {min(lines)}, last at {max(lines)}" if lines else ""
+            what = f"field '{field}' — expected {expected}" if field is not None else f"expected {expected}"
+            hint = next((fix for start, fix in FIXES if expected.startswith(start)), "")
+            out.append(f"{file}: {len(found)} {'rows' if file.endswith('.csv') else 'records'}: {what}{where}"
+                       + (f" — fix: {hint}" if hint else ""))
+        return out
+
+
+FIXES = (
+    ("a month with a USD/CNY rate in fx.csv",
+     "extend fx.csv with a row (month, usd_cny, source) for each month these prices need"),
+    ("a vendor id from vendors.csv",
+     "add a row for the vendor to vendors.csv (id, names in both languages, country, colour, marker), or correct "
+     "the id"),
+)
+"""How to fix the kinds of problem that another file fixes, by the start of what was expected."""
+
 
 def _sort_key(p: Problem) -> tuple:
     return (p.file, p.line or 0, p.field or "", p.expected)

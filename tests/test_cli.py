@@ -75,3 +75,18 @@ def test_a_folder_with_only_the_required_files_is_valid(good_copy, capsys):
         (good_copy / name).unlink()
     assert main(["validate", str(good_copy)]) == 0
     assert "0 events" in capsys.readouterr().out
+
+
+def test_a_large_edit_ends_with_each_kind_of_problem_once_and_how_to_fix_it(good_copy, capsys):
+    rows = "".join(f"2024-{m:02d}-01,,nosuchvendor,kimi-{m},,input,1,CNY,per_1m_tokens,article-a,一元,,,,\n"
+                   for m in (9, 10, 11))  # a vendor vendors.csv lacks, in months fx.csv lacks
+    with (good_copy / "prices.csv").open("a", encoding="utf-8") as f:
+        f.write(rows)
+    assert main(["validate", str(good_copy)]) == 1
+    out = capsys.readouterr().out
+    listed, _, kinds = out.partition("\nBy kind:\n")
+    assert len(listed.splitlines()) == 6  # every problem line, as before
+    lines = kinds.splitlines()
+    assert len(lines) == 2 and all(" 3 rows: " in line and "first at line 17, last at 19" in line for line in lines)
+    assert "fix: extend fx.csv with a row (month, usd_cny, source)" in kinds
+    assert "fix: add a row for the vendor to vendors.csv" in kinds

@@ -33,3 +33,20 @@ def test_data_error_sorts_by_file_then_line_and_counts():
 def test_data_dir_error_says_what_the_folder_should_hold():
     assert ("prices.csv, sources.yaml, vendors.csv and fx.csv, and perhaps events.yaml, claims.yaml, classes.yaml "
             "and published_rates.yaml") in str(DataDirError("/nope"))
+
+
+def test_a_large_edit_gets_each_kind_of_problem_once_with_its_count_lines_and_fix():
+    from pricewar.errors import DataError, Problem
+
+    fx = "a month with a USD/CNY rate in fx.csv (2023-01 to 2026-06)"
+    problems = [Problem("prices.csv", line, "date", "2027-01-05", fx) for line in (371, 2, 40)]
+    problems += [Problem("prices.csv", 9, "vendor", "moonshot", "a vendor id from vendors.csv: 'deepseek', …"),
+                 Problem("prices.csv", 12, "vendor", "moonshot", "a vendor id from vendors.csv: 'deepseek', …"),
+                 Problem("events.yaml", 5, "title", None, "a mapping with 'zh' and 'en' texts")]
+    assert DataError(problems).grouped() == [
+        "prices.csv: 3 rows: field 'date' — expected " + fx + "; first at line 2, last at 371 — fix: extend fx.csv "
+        "with a row (month, usd_cny, source) for each month these prices need",
+        "prices.csv: 2 rows: field 'vendor' — expected a vendor id from vendors.csv: 'deepseek', …; first at line 9, "
+        "last at 12 — fix: add a row for the vendor to vendors.csv (id, names in both languages, country, colour, "
+        "marker), or correct the id",
+    ]  # a problem of its own kind is in the list above the summary, not repeated
