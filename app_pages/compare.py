@@ -40,7 +40,8 @@ if not view.embed and not on_day(data, view).empty:
     if ref != shown:  # the reader's choice; the default is not written (a second history entry)
         view = set_view(view.with_(ref=ref), "compare", data)
     table = chart("ratios", data, view).rows
-    table = table.assign(source_names=[source_names(credits(data, lang), s) for s in table["source"]])
+    named = credits(data, lang)  # once: it maps every source
+    table = table.assign(source_names=[source_names(named, s) for s in table["source"]])
     if layout_size() == "phone":
         ratio_blocks(table, view.currency, lang)
     else:

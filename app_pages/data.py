@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import credits, first_link, with_release
+from pricewar.charts import credits, first_links, with_release
 from pricewar.method import correction_list
 from pricewar.safe import md
 from pricewar.text import cited_in_words, credit, source_names, stated
@@ -37,7 +37,7 @@ table = pd.DataFrame(
         "fx": [f"{r:.4f} ({m})" for r, m in zip(rows["usd_cny"], rows["fx_month"], strict=True)],
         "outlets": [source_names(credit_parts, s) for s in rows["source"]],
         "source": rows["source"],
-        "link": [first_link(data, s) for s in rows["source"]],
+        "link": first_links(data, rows["source"]),
         "quote": rows["quote"],
         "dispute": [cited_in_words(d, credit_parts, lang) for d in rows[f"dispute_{lang}"]],
         "note": [cited_in_words(n, credit_parts, lang) for n in rows[f"note_{lang}"]],

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import history, i18n
-from pricewar.charts import credits, first_link, model_of, with_release
+from pricewar.charts import credits, first_links, model_of, with_release
 from pricewar.safe import md
 from pricewar.select import value_column
 from pricewar.text import cited_in_words, money, source_names, stated
@@ -56,7 +56,7 @@ if not view.embed:
     st.markdown(md(history.summary(data, model, lang, rows)))
 
     st.subheader(i18n.t("model_latest_heading", lang))
-    credit_parts = credits(data, lang)
+    named = credits(data, lang)  # sources by name, in the reader's language
     col = value_column(view.currency)
     for r in history.latest(rows).itertuples():
         kind = i18n.t(f"kind_{r.kind}", lang)
@@ -68,13 +68,12 @@ if not view.embed:
         key = "model_latest" if r.last_stated else "model_latest_undated"
         st.markdown("- " + md(i18n.t(key, lang, kind=kind, tier=f" {r.tier}" if r.tier else "", price=price,
                                      since=f"{r.date:%Y-%m-%d}", stated=r.last_stated,
-                                     source=source_names(credit_parts, r.last_source or r.source))))
+                                     source=source_names(named, r.last_source or r.source))))
 
 show("model", data, view)
 
 if not view.embed:
     cur = i18n.t(f"cur_{view.currency}", lang)
-    named = credits(data, lang)  # sources by name, in the reader's language
     st.subheader(i18n.t("model_history_heading", lang))
     table = pd.DataFrame(
         {
@@ -87,7 +86,7 @@ if not view.embed:
             "until": [f"{u:%Y-%m-%d}" if u == u else i18n.t("model_still", lang) for u in rows["until"]],
             "own": [i18n.t("own_statement" if o else "a_report", lang) for o in rows["own"]],
             "outlets": [source_names(named, s) for s in rows["source"]],
-            "link": [first_link(data, s) for s in rows["source"]],
+            "link": first_links(data, rows["source"]),
             "last_stated": rows["last_stated"],
             "quote": rows["quote"],
             "dispute": [cited_in_words(d, named, lang) for d in rows[f"dispute_{lang}"]],

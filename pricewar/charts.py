@@ -129,10 +129,10 @@ def credits(data: Dataset, lang: str, where: str = "") -> Credit:
     return Credit(names=names, fx=fx, by=credit(data.release, lang), address=where)
 
 
-def first_link(data: Dataset, cell: str) -> str | None:
-    """The address of the first of a row's sources that has one (a table's link column), else ``None``."""
+def first_links(data: Dataset, cells) -> list[str | None]:
+    """For each row's sources, the address of the first that has one (a table's link column), else ``None``."""
     urls = dict(zip(data.sources["id"].tolist(), data.sources["url"].tolist(), strict=True))
-    return next((urls[s.strip()] for s in str(cell).split(";") if urls.get(s.strip())), None)
+    return [next((urls[s.strip()] for s in str(cell).split(";") if urls.get(s.strip())), None) for cell in cells]
 
 
 def own_sources(data: Dataset) -> frozenset[str]:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from pricewar import i18n
 from pricewar.safe import md
+from ui import charts as ui_charts
 
 # plotly selects, on a click, the point its last *hover* found (selectOnClick reads gd._hoverdata before
 # Fx.click computes the hover of the click itself). A mouse hovers before it clicks; a finger does not, and
@@ -58,9 +59,7 @@ def table_columns(config: dict, keep: list[str], pin: str) -> dict:
     """``st.dataframe``'s column arguments for this reader: every column on a desktop; on a phone only
     ``keep`` (the columns a reader needs to read a row: the rest are in the CSV and on a desktop), with
     ``pin`` held in view while the others scroll sideways."""
-    from ui.charts import layout_size  # noqa: PLC0415 - ui.charts imports nothing from here
-
-    if layout_size() != "phone":
+    if ui_charts.layout_size() != "phone":
         return {"column_config": config}
     shown = dict(config)
     label = shown.get(pin)
