@@ -148,7 +148,9 @@ def headline_models(data: Dataset, view: View) -> tuple[str, ...]:
     return tuple(dict.fromkeys(cell.split(";")[0] for cell in top["models"] if cell))
 
 
-CSV_COLUMNS = ("announced", "cny_per_1m", "currency", "data_as_of", "data_version", "date", "dispute_en", "dispute_zh",
+CSV_COLUMNS = ("announced", "band_from", "band_to", "condition_en", "condition_zh", "confirmed", "confirmed_through",
+               "days", "ends", "fx_provisional", "hours", "period", "standard", "then", "tier_stated", "tz",
+               "cny_per_1m", "currency", "data_as_of", "data_version", "date", "dispute_en", "dispute_zh",
                "effective", "event", "free", "fx_month", "id", "importance", "kind", "last_source", "last_stated",
                "line", "line_output", "model", "models", "note_en", "note_zh", "own", "price", "price_1m", "quote",
                "ratio", "reference", "sentence", "series", "short_en", "short_zh", "source", "source_names",
@@ -161,6 +163,7 @@ def with_release(rows: pd.DataFrame, data: Dataset, lang: str = "en") -> pd.Data
     """A chart's rows as a CSV gives them: their sources in words, the data's version and "as of" day, the
     header in ``lang`` (English keeps the data's own column names)."""
     release = data.release
+    rows = rows.drop(columns=[c for c in ("stop",) if c in rows.columns])  # the loader's own bookkeeping
     out = rows.assign(data_version=release.version if release else "",
                       data_as_of=release.as_of.isoformat() if release else "")
     if "source" in out.columns:

@@ -294,16 +294,26 @@ def place_labels(items: Sequence[tuple[float, float]], rows: int, gap: float = 6
     """Greedy rows for labels given as (left, right) pixel extents: a label goes into the first row where
     it overlaps no other label (with ``gap`` between); ``None`` when no row has room. ``items`` are in
     order of priority."""
+    return [None if p is None else p[0] for p in place_choices([[item] for item in items], rows, gap)]
+
+
+def place_choices(items: Sequence[Sequence[tuple[float, float]]], rows: int, gap: float = 6
+                  ) -> list[tuple[int, int] | None]:
+    """As :func:`place_labels`, each label with several places it may take (centred on its date, or
+    beside it): (row, place) of the first free place, row by row; ``None`` when none is free."""
     taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
-    out: list[int | None] = []
-    for lo, hi in items:
+    out: list[tuple[int, int] | None] = []
+    for places in items:
+        found = None
         for r in range(rows):
-            if all(hi + gap <= a or lo - gap >= b for a, b in taken[r]):
-                taken[r].append((lo, hi))
-                out.append(r)
+            for k, (lo, hi) in enumerate(places):
+                if all(hi + gap <= a or lo - gap >= b for a, b in taken[r]):
+                    found = (r, k)
+                    break
+            if found:
+                taken[r].append(places[found[1]])
                 break
-        else:
-            out.append(None)
+        out.append(found)
     return out
 
 
@@ -357,13 +367,15 @@ def price_curves(
     # one pass over plain lists: per-model pandas selections cost ~0.5 ms each, dozens of times
     dispute = schema.in_lang("dispute", lang)
     columns = ("vendor", "model", "tier", "date", col, "source", dispute, "until")
-    records = list(zip(*(series[c].tolist() for c in columns), strict=True))
+    if "confirmed_through" not in series:
+        series = series.assign(confirmed_through=series["date"])
+    records = list(zip(*(series[c].tolist() for c in (*columns, "confirmed_through")), strict=True))
     groups: dict[tuple, list[tuple]] = {}
     for r in records:
         groups.setdefault(r[:3], []).append(r)
     chosen = highlighted([(model_label(m, t), m, v) for v, m, t in groups], dress, focus)
     style = styles(chosen)
-    context, lit, ends = [], {}, []
+    context, lit, ends, tails = [], {}, [], []
     hollow = False
     for (vendor, model, tier), rows in groups.items():
         rows.sort(key=lambda r: r[3])
@@ -372,15 +384,19 @@ def price_curves(
         y = [r[4] if r[4] > 0 else floor for r in rows]
         last_until = rows[-1][7]
         x_end = end if pd.isna(last_until) or last_until > end else last_until
-        x.append(x_end)
+        # a price no later source confirms: solid to its last confirmation, dotted from there
+        seen = min(max(rows[-1][8], x[-1]), x_end) if pd.isna(last_until) else x_end
+        x.append(seen)
         y.append(y[-1])
+        if seen < x_end:
+            tails.append((label, vendor, seen, x_end, y[-1], rows[-1][8]))
         hover = [
             f"<b>{esc(label)}</b> · {esc(names.get(vendor, vendor))}<br>{d:%Y-%m-%d}: "
             f"{esc(money(v, view.currency, lang))} {i18n.t('per_million', lang) if v > 0 else ''}<br>"
             f"{i18n.t('hover_source', lang)}{i18n.t('colon', lang)}{esc(source_names(dress.credit, s) or s)}"
             + (f"<br>⚠ {i18n.t('disputed', lang)}{i18n.t('colon', lang)}"
                f"{esc(cited_in_words(dp, dress.credit, lang)[:160])}" if dp else "")
-            for _, _, _, d, v, s, dp, _ in rows
+            for _, _, _, d, v, s, dp, _, _ in rows
         ]
         hover.append(hover[-1])
         trace = {"type": "scatter", "x": x, "y": y, "name": esc(label), "hovertext": hover, "hoverinfo": "text",
@@ -399,8 +415,12 @@ def price_curves(
                        "size": [8] * len(rows) + [0], "color": st["color"],
                        "line": {"color": st["color"], "width": 1.5}},
         }
-        ends.append((label, y[-1], st["color"]))
-    fig.add_traces([*context, *(lit[lbl] for lbl in chosen if lbl in lit)])  # colour over grey
+        ended = i18n.t("line_ended", lang, month=f"{x_end:%Y-%m}") if x_end < end else ""
+        ends.append((label + ended, y[-1], st["color"]))
+    dotted = [_tail(t, style, lang) for t in tails]
+    fig.add_traces([*context, *(d for d in dotted if d["meta"]["label"] not in style),
+                    *(d for d in dotted if d["meta"]["label"] in style),
+                    *(lit[lbl] for lbl in chosen if lbl in lit)])  # colour over grey
     # a ring on a change inside the window (one before it would sit on the axis, over its labels)
     disputed = series[(series[dispute].fillna("") != "") & (series["date"] >= start)]
     if not disputed.empty:
@@ -431,20 +451,45 @@ def price_curves(
     fig.update_yaxes(**yaxis)
     kind = kind_label(view.kind, lang) if lang == "zh" else kind_label(view.kind, lang).lower()
     finding = findings.curves(series, col, start, end, kind, view.currency, lang)
-    keys = _keys(lang, disputed=not disputed.empty, hollow=hollow, grey=len(context))
+    keys = _keys(lang, disputed=not disputed.empty, hollow=hollow, grey=len(context), unconfirmed=bool(tails))
     fr = _plan(size, view, title or finding, subtitle, [*notes, fx_note(series, view.currency, lang)], cited(series),
                bool((series["currency"] != view.currency).any()), dress,
                natural=(330 if size.compact else 320), left=ticks_width(yaxis["ticktext"], size),
-               right=layout.label_width([e[0] for e in ends], size), above_rows=2 if size.compact else 3, keys=keys)
+               right=layout.label_width([e[0] for e in ends], size), keys=keys,
+               above_rows=2 if size.compact else _label_rows(events, start, end))
     date_axis(fig, start, end, lang, fr.plot_width, range=[start, end])
     notes = _event_labels(fig, events, view, fr, moment)
     labels = layout.end_labels(fr, size, ends, tuple(yaxis["range"]))
     return _finish(fig, fr, size, [*notes, *labels])
 
 
-def _keys(lang: str, *, disputed: bool = False, hollow: bool = False, grey: int = 0) -> list[str]:
+def _label_rows(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Rows of event labels above a page-sized chart: three, and one more for each three events beyond
+    eight (a vendor's whole war has a dozen or more), at most five."""
+    if events.empty:
+        return 3
+    shown = int(((events["importance"] >= 2) & (events["date"] >= start) & (events["date"] <= end)).sum())
+    return min(5, 3 + max(0, shown - 6) // 3)
+
+
+def _tail(tail: tuple, style: dict, lang: str) -> dict:
+    """The dotted part of a line after its price's last confirmation, to the chart's end."""
+    label, vendor, seen, x_end, y, confirmed = tail
+    colour = style[label]["color"] if label in style else palette.CONTEXT
+    words = i18n.t("not_confirmed_since", lang, day=f"{pd.Timestamp(confirmed):%Y-%m-%d}")
+    return {"type": "scatter", "x": [seen, x_end], "y": [y, y], "mode": "lines", "name": esc(label),
+            "line": {"color": colour, "dash": "dot", "width": 1.6 if label in style else 1.0},
+            "hovertext": [f"<b>{esc(label)}</b><br>{esc(words)}"] * 2, "hoverinfo": "text", "showlegend": False,
+            "meta": {"role": "unconfirmed", "label": label, "vendor": vendor,
+                     "since": f"{pd.Timestamp(confirmed):%Y-%m-%d}"}}
+
+
+def _keys(lang: str, *, disputed: bool = False, hollow: bool = False, grey: int = 0,
+          unconfirmed: bool = False) -> list[str]:
     """The marks a chart shows that need a word: the key line of its footer."""
     out = []
+    if unconfirmed:
+        out.append(i18n.t("key_unconfirmed", lang))
     if disputed:
         out.append(i18n.t("key_disputed", lang))
     if hollow:
@@ -474,13 +519,17 @@ def _event_labels(fig: Draft, events: pd.DataFrame, view: View, fr: Frame, momen
         texts, items = [], []
         for ev in chosen.itertuples():
             text = event_text(ev, lang)
-            lo, hi, anchor = label_extent((ev.date - start).days / span * fr.plot_width, text_width(text, 11) + 8,
-                                          fr.plot_width)
-            texts.append((ev, text, anchor))
-            items.append((lo, hi))
-        for (ev, text, anchor), row in zip(texts, place_labels(items, fr.above), strict=True):
-            if row is None:
+            x, width = (ev.date - start).days / span * fr.plot_width, text_width(text, 11) + 8
+            places = [label_extent(x, width, fr.plot_width)]  # centred on its rule, else beside it
+            if places[0][2] == "center":
+                places += [(x - 4, x - 4 + width, "left")] if x - 4 + width <= fr.plot_width else []
+                places += [(x + 4 - width, x + 4, "right")] if x + 4 - width >= 0 else []
+            texts.append((ev, text, places))
+            items.append([(lo, hi) for lo, hi, _ in places])
+        for (ev, text, places), spot in zip(texts, place_choices(items, fr.above), strict=True):
+            if spot is None:
                 continue
+            row, anchor = spot[0], places[spot[1]][2]
             is_moment = ev.id == first
             if not is_moment:
                 shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": ev.date, "x1": ev.date, "y0": 0,
@@ -837,8 +886,11 @@ def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
     if ref not in names:
         return pd.DataFrame({"label": []})
     # a few dozen rows: plain values (iterating arrow-backed text one row at a time cost more than the table)
-    fields = ("value", "price_1m", "currency", "fx_month", "usd_cny", "source")
-    columns = [at[c].tolist() for c in (col, "price_1m", "currency", "fx_month", "usd_cny", "source")]
+    at = at.assign(**{c: at[c] if c in at else d for c, d in (("fx_provisional", False), ("unconfirmed", False),
+                                                               ("confirmed_through", at["date"]))})
+    fields = ("value", "price_1m", "currency", "fx_month", "usd_cny", "source", "fx_provisional", "unconfirmed",
+              "confirmed_through")
+    columns = [at[c].tolist() for c in (col, *fields[1:])]
     rows = sorted(({"label": n, **dict(zip(fields, v, strict=True))} for n, *v in zip(names, *columns, strict=True)),
                   key=lambda r: (r["value"], r["label"]))
     r0 = next(r for r in rows if r["label"] == ref)
@@ -857,8 +909,15 @@ def ratio_table(at: pd.DataFrame, ref: str, view: View) -> pd.DataFrame:
             ratio, sentence = ratio_short(x, lang), compare(r["label"], ref, x, lang)
             if not same:  # name the rate the converted one of the two went through
                 converted = r0 if r["currency"] == view.currency else r
-                sentence += i18n.t("ratio_at_rate", lang, month=converted["fx_month"],
-                                   rate=f"{converted['usd_cny']:.4f}")
+                sentence += i18n.t("ratio_at_rate_provisional" if converted["fx_provisional"] else "ratio_at_rate",
+                                   lang, month=converted["fx_month"], rate=f"{converted['usd_cny']:.4f}")
+        if sentence:  # a price no source confirms on the day is said to be so, the reference's too
+            named = (r,) if value == 0 else (r0,) if r0["value"] == 0 else (r, r0)  # the models the sentence names
+            doubtful = [x for x in named if x["unconfirmed"]]
+            if doubtful:
+                sep = "；" if lang == "zh" else "; "
+                sentence += i18n.t("ratio_unconfirmed", lang, items=sep.join(
+                    f"{x['label']} {pd.Timestamp(x['confirmed_through']):%Y-%m-%d}" for x in doubtful))
         out.append({"model": r["label"], "price": value, "ratio": ratio, "sentence": sentence, "source": r["source"],
                     # what the CSV needs to stand alone: the day, the kind and currency, the reference model
                     "date": view.at.isoformat(), "kind": view.kind, "currency": view.currency, "reference": ref})

@@ -49,9 +49,27 @@ def ranking(rows: pd.DataFrame, col: str, date: str, currency: str, lang: str) -
     return i18n.t(key, lang, date=date, sentence=sentence, tied=tied) + free_part
 
 
+def confirmed_on(series: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
+    """Where a row's price is in effect on ``when`` and a source confirms it then: a price followed by a later
+    one held until it; a series' last price only up to its last confirmation (``confirmed_through``)."""
+    live = (series["date"] <= when) & (series["until"].isna() | (series["until"] > when))
+    if "confirmed_through" in series:
+        live &= series["until"].notna() | (series["confirmed_through"] >= when)
+    return live
+
+
+def last_confirmed(series: pd.DataFrame, end: pd.Timestamp) -> pd.Timestamp:
+    """The last day up to ``end`` on which some price of ``series`` is confirmed."""
+    if "confirmed_through" not in series:
+        return end
+    reach = series["until"].sub(pd.Timedelta(days=1)).fillna(series["confirmed_through"])
+    return min(end, reach.max())
+
+
 def cheapest_on(series: pd.DataFrame, col: str, when: pd.Timestamp) -> tuple[float, list[str]] | None:
-    """(the lowest price in effect on ``when``, the models at it) or ``None`` when nothing is priced then."""
-    live = series[(series["date"] <= when) & (series["until"].isna() | (series["until"] > when))]
+    """(the lowest confirmed price in effect on ``when``, the models at it) or ``None`` when nothing is priced
+    and confirmed then."""
+    live = series[confirmed_on(series, when)]
     if live.empty:
         return None
     low = float(live[col].min())
@@ -61,11 +79,14 @@ def cheapest_on(series: pd.DataFrame, col: str, when: pd.Timestamp) -> tuple[flo
 def curves(series: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestamp, kind: str, currency: str,
            lang: str) -> str:
     """The cheapest price at the start of the view (or on the first day anything is priced) against the
-    cheapest at its end (or on the last day anything is priced), naming the model at each end."""
-    series = series[["model", "tier", "date", "until", col]]  # the few columns it reads, not every text column
+    cheapest at its end (or on the last day anything is priced), naming the model at each end — counting
+    only prices a source confirms on that day: after the last confirmation, the end moves back to it."""
+    keep = ["model", "tier", "date", "until", col] + (["confirmed_through"] if "confirmed_through" in series else [])
+    series = series[keep]  # the few columns it reads, not every text column
     first_day = max(start, series["date"].min())
     ends = series["until"].dropna()
     last_day = end if series["until"].isna().any() or ends.max() > end else ends.max() - pd.Timedelta(days=1)
+    last_day = max(first_day, last_confirmed(series, last_day))
     a, b = cheapest_on(series, col, first_day), cheapest_on(series, col, last_day)
     if a is None or b is None:
         return i18n.t("nothing_selected", lang)

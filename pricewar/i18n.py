@@ -34,6 +34,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_cache_hit": {"zh": "缓存命中输入", "en": "Cached input"},
     "kind_blended": {"zh": "混合价（输入:输出 = 3:1）", "en": "Blended (3 input : 1 output)"},
     "kind_cache_miss": {"zh": "输入（缓存未命中）", "en": "Input (cache miss)"},
+    "conditions_all": {"zh": "显示所有计价条件", "en": "Every pricing condition"},
+    "conditions_help": {
+        "zh": "默认每个模型只画标准价格：最小的输入长度区间、高峰或全天价格。打开后，其他输入区间和闲时价格各成一条线。",
+        "en": "By default each model is drawn at its standard price: its smallest input-length band, peak or "
+              "all-day. Turn on to draw its other bands and off-peak hours as lines of their own.",
+    },
+    "line_ended": {"zh": "（至 {month}）", "en": " (to {month})"},
+    "not_confirmed_since": {"zh": "{day} 之后未再获来源证实", "en": "not confirmed by any source since {day}"},
+    "key_unconfirmed": {"zh": "虚线：最后一次获来源证实之后", "en": "dotted: after a price's last confirmation by a source"},
     "bad_params": {
         "zh": "网址中的以下参数无效，已改用默认值或最接近的有效值：{items}",
         "en": "These link parameters were not valid; the default or the nearest valid value is shown: {items}",
@@ -352,6 +361,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "csv_summary_en": {"zh": "摘要（英文）", "en": "summary_en"},
     "csv_summary_zh": {"zh": "摘要（中文）", "en": "summary_zh"},
     "csv_tier": {"zh": "档位", "en": "tier"},
+    "csv_tier_stated": {"zh": "来源所列档位", "en": "tier_stated"},
+    "csv_band_from": {"zh": "输入长度下限（千 tokens）", "en": "band_from"},
+    "csv_band_to": {"zh": "输入长度上限（千 tokens）", "en": "band_to"},
+    "csv_period": {"zh": "时段", "en": "period"},
+    "csv_hours": {"zh": "时段时间", "en": "hours"},
+    "csv_tz": {"zh": "时区", "en": "tz"},
+    "csv_days": {"zh": "适用日", "en": "days"},
+    "csv_ends": {"zh": "限时价截止", "en": "ends"},
+    "csv_then": {"zh": "截止后价格", "en": "then"},
+    "csv_confirmed": {"zh": "最后证实日", "en": "confirmed"},
+    "csv_confirmed_through": {"zh": "证实至", "en": "confirmed_through"},
+    "csv_standard": {"zh": "标准价", "en": "standard"},
+    "csv_condition_zh": {"zh": "计价条件（中文）", "en": "condition_zh"},
+    "csv_condition_en": {"zh": "计价条件（英文）", "en": "condition_en"},
+    "csv_fx_provisional": {"zh": "暂定汇率", "en": "fx_provisional"},
     "csv_title_en": {"zh": "标题（英文）", "en": "title_en"},
     "csv_title_zh": {"zh": "标题（中文）", "en": "title_zh"},
     "csv_type": {"zh": "类型", "en": "type"},
@@ -404,6 +428,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "key_dumbbell": {"zh": "小圆点：{before} 的价格 → 大标记：{after} 的价格", "en": "small dot: price on {before} → large marker: on {after}"},
     "rows_shown": {"zh": "图中显示 {n} 个模型中的 {shown} 个（含突出显示的模型和列表两端）；全部见 CSV", "en": "{shown} of {n} models shown (the highlighted ones and both ends of the list among them); all in the CSV"},
     "credit": {"zh": "pricewar 数据 {version}，截至 {as_of}", "en": "pricewar data {version}, as of {as_of}"},
+    "fx_provisional": {
+        "zh": "；{month} 之后的价格按 {month} 的汇率换算（暂定：尚无更新的月均汇率）",
+        "en": "; prices after {month} at {month}'s rate (provisional: no later monthly average is published yet)",
+    },
     "fx_note": {
         "zh": "按美联储 FRED 月均汇率换算（{rates}）",
         "en": "Converted at FRED monthly averages ({rates})",
@@ -473,6 +501,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "ratio_about": {"zh": "{a} 与 {b} 价格相近", "en": "{a} costs about the same as {b}"},
     "ratio_sentence_free": {"zh": "{model} 免费", "en": "{model} is free"},
     "ratio_ref_free": {"zh": "{ref} 免费，无法计算倍数", "en": "{ref} is free, so there is no ratio"},
+    "ratio_at_rate_provisional": {
+        "zh": "（按 {month} 月均汇率 {rate} 元/美元换算；暂定，尚无更新的月均汇率）",
+        "en": " (converted at {month}'s average of {rate} 元 per US$, provisional: no later month is published yet)",
+    },
+    "ratio_unconfirmed": {
+        "zh": "（价格最后获来源证实：{items}）",
+        "en": " (prices last confirmed by a source: {items})",
+    },
     "ratio_at_rate": {
         "zh": "（按 {month} 月均汇率 {rate} 元/美元换算）",
         "en": " (converted at {month}'s average of {rate} 元 per US$)",

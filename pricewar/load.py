@@ -116,8 +116,10 @@ class Dataset:
 
     @property
     def last(self) -> pd.Timestamp:
-        """The last day the data speaks of (a price, an event, or the day an event takes effect)."""
-        days = (self.prices["date"].max(), self.events["date"].max(), self.events["effective"].max())
+        """The last day the data speaks of: a price, an event, the day an event takes effect, or the release's
+        "as of" day (the data says no price changed between its last row and that day)."""
+        days = (self.prices["date"].max(), self.events["date"].max(), self.events["effective"].max(),
+                pd.Timestamp(self.release.as_of) if self.release is not None else pd.NaT)
         return max([d for d in days if pd.notna(d)])
 
     @property
@@ -221,7 +223,8 @@ def _sorted_prices(t: Table) -> pd.DataFrame:
     in_order = bool(np.all(order[1:] > order[:-1]))
     if not in_order:
         ranked = {c: (codes[order], uniques) for c, (codes, uniques) in ranked.items()}
-    typed = {"date": parse_dates, "announced": parse_dates, "price": parse_numbers}
+    typed = {"date": parse_dates, "announced": parse_dates, "ends": parse_dates, "confirmed": parse_dates,
+             "price": parse_numbers, "band_from": parse_numbers, "band_to": parse_numbers, "then": parse_numbers}
     index = pd.RangeIndex(t.arrow.num_rows)
     columns = {}
     for c, (codes, uniques) in ranked.items():

@@ -39,13 +39,22 @@ def _fx_lookup(fx: pd.DataFrame) -> pd.Series:
 
 
 def _convert(frame: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
-    """Add ``usd_cny``, ``fx_month``, ``cny_per_1m``, ``usd_per_1m`` from ``price_1m``/``currency``/``date``."""
+    """Add ``usd_cny``, ``fx_month``, ``fx_provisional``, ``cny_per_1m``, ``usd_per_1m`` from
+    ``price_1m``/``currency``/``date``. A month after fx.csv's last is converted at the last published
+    rate: ``fx_month`` names the month whose rate was used and ``fx_provisional`` says so."""
     months, row_month = np.unique(_month_key(frame["date"]).to_numpy(), return_inverse=True)  # a few dozen
-    rate = _fx_lookup(fx).reindex(months).to_numpy(dtype="float64")[row_month]
+    lookup = _fx_lookup(fx)
+    last = int(lookup.index.max()) if len(lookup) else 0
+    used = np.where(months > last, last, months) if len(lookup) else months
+    rate = lookup.reindex(used).to_numpy(dtype="float64")[row_month]
     is_cny = (frame["currency"] == "CNY").to_numpy()
     price = frame["price_1m"].to_numpy(dtype="float64")
     frame["usd_cny"] = rate
-    labels = pd.Index([f"{m // 100}-{m % 100:02d}" for m in months], dtype="str")
+    frame["fx_provisional"] = (months > last)[row_month] if len(lookup) else False
+    labels = pd.Index([f"{m // 100}-{m % 100:02d}" for m in used], dtype="str")
+    if labels.has_duplicates:  # several months after the last share its rate and its label
+        unique, codes = np.unique(labels.to_numpy(dtype=object), return_inverse=True)
+        labels, row_month = pd.Index(unique, dtype="str"), codes[row_month]
     frame["fx_month"] = pd.Categorical.from_codes(row_month.astype(np.int32), categories=labels, validate=False)
     frame["cny_per_1m"] = np.where(is_cny, price, price * rate)
     frame["usd_per_1m"] = np.where(is_cny, price / rate, price)
@@ -53,12 +62,145 @@ def _convert(frame: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
 
 
 def normalize(prices: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
-    """Every stated price row per million tokens in its own currency, CNY and USD, with its series."""
-    out = prices.copy()
+    """Every stated price row per million tokens in its own currency, CNY and USD, with its series and the
+    conditions it is sold under (:func:`conditions`)."""
+    out = conditions(prices.copy())
     out["price_1m"] = np.round(out["price"] * out["unit"].map(schema.UNITS).astype("float64"), _DECIMALS)
     out["series"] = out["kind"].map(schema.KIND_TO_SERIES)
     out["free"] = out["price"] == 0
     return _convert(out, fx)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def band_label(lo: float, hi: float) -> str:
+    """An input-length band as a series' name shows it: ``≤32k``, ``32–128k``, ``>128k``."""
+    if pd.isna(hi):
+        return f">{_number(lo)}k"
+    return f"≤{_number(hi)}k" if lo == 0 else f"{_number(lo)}–{_number(hi)}k"
+
+
+def hours_label(hours: str) -> str:
+    """``18:00-09:00;12:00-14:00`` → ``18:00–09:00, 12:00–14:00``."""
+    return ", ".join(h.replace("-", "–") for h in hours.split(";"))
+
+
+def condition_text(band_from: float, band_to: float, period: str, hours: str, tz: str, days: str,
+                   ends: pd.Timestamp, then: float, lang: str) -> str:
+    """The conditions of one price in words ("" for a price sold one way): its input band, its hours,
+    the end of a limited-time price and what follows it."""
+    zh = lang == "zh"
+    parts = []
+    if pd.notna(band_from):
+        if pd.isna(band_to):
+            parts.append(f"输入超过 {_number(band_from)}k tokens" if zh else f"input over {_number(band_from)}k tokens")
+        else:
+            parts.append(f"输入 {_number(band_from)}k–{_number(band_to)}k tokens" if zh
+                         else f"input of {_number(band_from)}k–{_number(band_to)}k tokens")
+    if period:
+        name = {"peak": ("高峰时段", "peak hours"), "off_peak": ("闲时", "off-peak hours")}[period][0 if zh else 1]
+        when = f"{hours_label(hours)}（{tz}）" if zh else f"{hours_label(hours)} ({tz})"
+        if days == "weekdays":
+            rest = ("仅工作日；周末全天为闲时" if zh else "weekdays only; weekends are off-peak all day") \
+                if period == "peak" else ("工作日；周末全天" if zh else "on weekdays, and all day at weekends")
+            when += ("，" if zh else ", ") + rest
+        parts.append(f"{name} {when}" if zh else f"{name}, {when}")
+    if pd.notna(ends):
+        day = pd.Timestamp(ends).date().isoformat()
+        if pd.notna(then):
+            parts.append(f"限时价，{day} 起恢复为 {_number(then)}" if zh
+                         else f"limited-time price; {_number(then)} from {day}")
+        else:
+            parts.append(f"{day} 起不再提供" if zh else f"no longer offered from {day}")
+    return ("；" if zh else "; ").join(parts)
+
+
+def conditions(prices: pd.DataFrame) -> pd.DataFrame:
+    """How each price is sold, as columns every chart and table can use:
+
+    * ``tier`` gains the conditions that make a series of their own — an input band other than the
+      model's smallest (``32–128k``) and off-peak hours (``00:30–08:30``) — so each is its own series;
+      the stated tier stays in ``tier_stated``;
+    * ``standard``: the price a chart draws by default — the smallest input band, peak or all-day;
+    * ``condition_zh`` / ``condition_en``: the conditions in words;
+    * ``confirmed_through``: the last day a source states the price as in effect (at least its ``date``);
+    * rows a limited-time price falls back to (``ends`` + ``then``) when no later row of its series
+      starts by then, and ``stop``: the day a limited-time price without a fallback ends its series."""
+    out = prices
+    for col in ("band_from", "band_to", "then"):
+        out[col] = pd.to_numeric(out[col], errors="coerce") if col in out else np.nan
+    for col in ("ends", "confirmed"):
+        out[col] = out[col] if col in out else pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+    for col in ("period", "hours", "tz", "days"):
+        out[col] = out[col].astype("str").fillna("") if col in out else ""
+    out["tier_stated"] = out["tier"]
+    out["confirmed_through"] = out["confirmed"].where(out["confirmed"] > out["date"], out["date"])
+    plain = (out["band_from"].isna().all() and (out["period"] == "").all() and out["ends"].isna().all())
+    if plain:  # a file sold one way (every file before 2025, and large trackers): nothing to work out
+        out["standard"] = True
+        out["stop"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+        for lang in schema.LANGS:
+            out[schema.in_lang("condition", lang)] = ""
+        return out
+    tier = out["tier"].astype("str").fillna("")
+    key = [out["vendor"].astype("str"), out["model"].astype("str"), tier]
+    smallest = out["band_from"].groupby(key).transform("min")
+    banded = out["band_from"].notna()
+    small = ~banded | (out["band_from"] == smallest)
+    off = out["period"] == "off_peak"
+    bands = [band_label(lo, hi) if pd.notna(lo) else "" for lo, hi in zip(out["band_from"], out["band_to"], strict=True)]
+    suffix = [(" " + b if b and not s else "") + (" " + hours_label(h) if o else "")
+              for b, s, h, o in zip(bands, small, out["hours"], off, strict=True)]
+    out["tier"] = pd.Series([(t + x).strip() for t, x in zip(tier, suffix, strict=True)], index=out.index,
+                            dtype="str")
+    out["standard"] = (small & ~off).to_numpy()
+    cols = ("band_from", "band_to", "period", "hours", "tz", "days", "ends", "then")
+    for lang in schema.LANGS:
+        out[schema.in_lang("condition", lang)] = pd.Series(
+            [condition_text(*values, lang) for values in zip(*(out[c] for c in cols), strict=True)],
+            index=out.index, dtype="str")
+    return _limited(out)
+
+
+def _limited(out: pd.DataFrame) -> pd.DataFrame:
+    """Apply limited-time prices' ends: when the series has no row of its own from ``date`` up to ``ends``,
+    the price ``then`` follows on ``ends`` (a row citing the same sources), or, without ``then``, the
+    series stops on ``ends``. A later row before ``ends`` (a discount made permanent) replaces it."""
+    out["stop"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+    limited = out.index[out["ends"].notna()]
+    if not len(limited):
+        return out
+    key = ["vendor", "model", "tier", "kind"]
+    dates = out.groupby([out[k].astype("str") for k in key])["date"].apply(sorted).to_dict()
+    extra = []
+    for i in limited:
+        row = out.loc[i]
+        ends = row["ends"]
+        others = dates[tuple(str(row[k]) for k in key)]
+        if any(row["date"] < d <= ends for d in others):
+            continue  # replaced before it ended
+        if pd.isna(row["then"]):
+            out.loc[i, "stop"] = ends
+            continue
+        new = row.copy()
+        new["date"], new["price"], new["ends"], new["then"] = ends, row["then"], pd.NaT, np.nan
+        new["announced"], new["confirmed"], new["confirmed_through"] = row["date"], pd.NaT, ends
+        new["note_zh"] = f"限时价于 {ends.date()} 结束后的价格，据同一来源" + (f"；{row['note_zh']}" if row["note_zh"] else "")
+        new["note_en"] = (f"the price after the limited-time one ends on {ends.date()}, as the same source states"
+                          + (f"; {row['note_en']}" if row["note_en"] else ""))
+        for lang in schema.LANGS:
+            new[schema.in_lang("condition", lang)] = ""
+        extra.append(new)
+    if extra:
+        added = pd.DataFrame(extra)
+        for col in out.columns:
+            if isinstance(out[col].dtype, pd.CategoricalDtype):
+                out[col] = out[col].astype("str")
+        out = pd.concat([out, added.astype({c: out[c].dtype for c in out.columns})], ignore_index=True)
+        out = out.sort_values(["vendor", "model", "tier", "kind", "date"], kind="stable").reset_index(drop=True)
+    return out
 
 
 def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
@@ -76,14 +218,26 @@ def step_series(normalized: pd.DataFrame) -> pd.DataFrame:
     price = frame["price_1m"].to_numpy()[order]
     currency = _codes(frame["currency"])[order]
     changed = np.r_[True, (price[1:] != price[:-1]) | (currency[1:] != currency[:-1])]
-    keep = new_group | changed
+    stop = (pd.to_datetime(frame["stop"]).to_numpy(dtype="datetime64[us]")[order] if "stop" in frame
+            else np.full(len(order), np.datetime64("NaT", "us")))
+    stops = ~np.isnat(stop)
+    keep = new_group | changed | np.r_[False, stops[:-1]]  # after a stop, a price starts afresh
+    # a row dropped as unchanged still confirms the price of the row it repeats
+    confirmed = pd.to_datetime(frame["confirmed_through"] if "confirmed_through" in frame
+                               else frame["date"]).to_numpy(dtype="datetime64[us]")[order]
+    run = np.cumsum(keep) - 1
+    through = pd.Series(confirmed).groupby(run).max().to_numpy()
+    run_stop = pd.Series(stop).groupby(run).last().to_numpy()
     df = as_text(frame.take(order[keep]).reset_index(drop=True))
+    df["confirmed_through"] = through
     group = gid[keep]
     dates = df["date"].to_numpy()
     until = np.empty(len(df), dtype=dates.dtype)
     until[:-1] = dates[1:]
     last = np.r_[group[1:] != group[:-1], True] if len(df) else np.zeros(0, bool)
     until[last] = np.datetime64("NaT")
+    ended = ~np.isnat(run_stop)
+    until[ended] = run_stop[ended]
     df["until"] = until
     return df
 
@@ -124,9 +278,12 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     wide = wide[wide["price_1m_input"].notna() & wide["price_1m_output"].notna()].reset_index()
     if wide.empty:
         return steps.iloc[0:0].assign(line_output=pd.Series(dtype="float64"))
+    carried = ("currency", "source", "quote", *schema.bilingual("dispute"), "line",
+               *(c for c in ("confirmed_through", "until", "standard", "fx_provisional",
+                             *schema.bilingual("condition")) if c in legs))
     for side in ("input", "output"):
         rows = wide[f"row_{side}"].to_numpy().astype(np.int64)
-        for col in ("currency", "source", "quote", *schema.bilingual("dispute"), "line"):
+        for col in carried:
             wide[f"{col}_{side}"] = legs[col].take(rows).array
 
     w_in, w_out = schema.BLEND_WEIGHTS["input"], schema.BLEND_WEIGHTS["output"]
@@ -150,8 +307,24 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
         out[column] = (wide[f"{column}_input"].fillna("") + " " + wide[f"{column}_output"].fillna("")).str.strip()
     out["line"] = wide["line_input"].astype("int64")
     out["line_output"] = wide["line_output"].astype("int64")
+    if "confirmed_through" in wide:  # a blend is confirmed as far as both its prices are, and ends with either
+        out["confirmed_through"] = np.minimum(wide["confirmed_through_input"].to_numpy(),
+                                              wide["confirmed_through_output"].to_numpy())
+        ends = pd.DataFrame({"a": wide["until_input"], "b": wide["until_output"]}).min(axis=1)
+        # only a leg that stops (a withdrawn limited-time price) stops the blend; its next change does not
+        out["stop"] = ends.where(~ends.isin(wide["date"].to_numpy()) & ends.notna()).to_numpy()
+        if not _leg_stops(legs):
+            out["stop"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+        out["standard"] = (wide["standard_input"].astype(bool) & wide["standard_output"].astype(bool)).to_numpy()
+        for column in schema.bilingual("condition"):
+            a, b = wide[f"{column}_input"].fillna(""), wide[f"{column}_output"].fillna("")
+            out[column] = a.where(a == b, (a + " / " + b).str.strip(" /")).to_numpy()
     out = _convert(out, fx)
     return step_series(out)
+
+
+def _leg_stops(legs: pd.DataFrame) -> bool:
+    return "stop" in legs and bool(legs["stop"].notna().any())
 
 
 def _merge_ids(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -192,13 +365,19 @@ def on_date(rows: pd.DataFrame, when: str | pd.Timestamp, fx: pd.DataFrame) -> p
     is_cny = (out["currency"] == "CNY").to_numpy()
     out["usd_cny"] = rate
     out["fx_month"] = month
+    out["fx_provisional"] = len(fx) > 0 and pd.Timestamp(when).strftime("%Y-%m") > str(fx["month"].iloc[-1])
     out["cny_per_1m"] = np.where(is_cny, price, price * rate)
     out["usd_per_1m"] = np.where(is_cny, price / rate, price)
     return out
 
 
 def price_at(series: pd.DataFrame, when: str | pd.Timestamp) -> pd.DataFrame:
-    """The row of each series in effect on ``when`` (series that had not started yet are left out)."""
+    """The row of each series in effect on ``when`` (series that had not started yet are left out), with
+    ``unconfirmed``: true where no source confirms the price on that day (its last row, carried past its
+    last confirmation)."""
     when = pd.Timestamp(when)
     live = (series["date"] <= when) & (series["until"].isna() | (series["until"] > when))
-    return series.loc[live].reset_index(drop=True)
+    out = series.loc[live].reset_index(drop=True)
+    through = out["confirmed_through"] if "confirmed_through" in out else out["date"]
+    out["unconfirmed"] = (out["until"].isna() & (through < when)).to_numpy()
+    return out

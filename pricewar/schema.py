@@ -55,7 +55,28 @@ PRICE_TEXTS = ("dispute", "note")
 
 PRICE_REQUIRED = ("date", "vendor", "model", "tier", "kind", "price", "currency", "unit", "source", "quote",
                   *bilingual("dispute"))
-PRICE_OPTIONAL = ("announced", *bilingual("note"))
+PRICE_CONDITIONS = ("band_from", "band_to", "period", "hours", "tz", "days", "ends", "then", "confirmed")
+"""How today's prices are sold, each an optional column (a file without them is read as before):
+
+* ``band_from`` / ``band_to`` — an input-length band in thousands of tokens (``0`` / ``32`` = up to 32k
+  tokens of input; an empty ``band_to`` = no upper bound). The band is part of the series: each band is a
+  series of its own, named by its bounds ("Qwen3-Max 32–128k"); a chart draws a model's smallest band.
+* ``period`` / ``hours`` / ``tz`` / ``days`` — a time-of-day price: ``peak`` or ``off_peak``, the hours
+  it applies (``HH:MM-HH:MM``, past midnight allowed; several separated by ``;``), their time zone
+  (``UTC+8``) and ``every_day`` or ``weekdays`` (peak hours on weekdays only: the weekend is off-peak all
+  day, and an off-peak row's hours are its weekday hours). The peak price continues the model's standard
+  series; the off-peak price is a series of its own, named by its hours ("DeepSeek-V4-Pro 00:30–08:30").
+* ``ends`` / ``then`` — a limited-time price: the first day it no longer applies, as announced, and the
+  price it falls back to (in the row's currency and unit; empty: the series ends — discount hours that
+  are withdrawn, a model no longer sold). A later row of the series before ``ends`` (a discount made permanent) replaces it.
+* ``confirmed`` — the last day a cited source states this price as the one in effect. A series is drawn
+  as confirmed up to it and as "not confirmed since …" after it, when no later row follows."""
+PERIODS = ("peak", "off_peak")
+DAY_RULES = ("every_day", "weekdays")
+_RANGE = r"([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d"
+HOURS_PATTERN = rf"^{_RANGE}(;{_RANGE})*$"
+TZ_PATTERN = r"^UTC[+-](0?\d|1[0-4])(:[0-5]\d)?$"
+PRICE_OPTIONAL = ("announced", *bilingual("note"), *PRICE_CONDITIONS)
 PRICE_COLUMNS = PRICE_REQUIRED + PRICE_OPTIONAL
 PRICE_KEY = ("vendor", "model", "tier", "kind", "date")
 

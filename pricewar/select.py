@@ -15,8 +15,11 @@ def value_column(currency: str) -> str:
 
 
 def of_kind(series: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Step-series rows of the view's kind and vendors, at any date."""
+    """Step-series rows of the view's kind and vendors, at any date: each model's standard price, or every
+    condition's series when the view asks for all (``conditions``)."""
     rows = series[series["series"] == view.kind]
+    if view.conditions != "all" and "standard" in rows and not rows["standard"].all():
+        rows = rows[rows["standard"].astype(bool)]
     if view.vendors:
         rows = rows[rows["vendor"].isin(view.vendors)]
     return rows

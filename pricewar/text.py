@@ -151,7 +151,11 @@ def fx_note(rows: pd.DataFrame, currency: str, lang: str) -> str:
     parts = [f"{m} {plain(rates[m], 5)}" for m in sorted(rates)]
     if len(parts) > 4:
         parts = [*parts[:2], "…", *parts[-1:]]
-    return i18n.t("fx_note", lang, rates=", ".join(parts))
+    note = i18n.t("fx_note", lang, rates=", ".join(parts))
+    if "fx_provisional" in rows and rows["fx_provisional"][converted].astype(bool).any():
+        last = max(rows["fx_month"][converted & rows["fx_provisional"].astype(bool)].astype(str))
+        note += i18n.t("fx_provisional", lang, month=last)
+    return note
 
 
 def credit(release, lang: str) -> str:

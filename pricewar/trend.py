@@ -170,8 +170,11 @@ def set_name(data: Dataset, choice: str, lang: str) -> str:
 
 
 def members(data: Dataset, choice: str) -> pd.DataFrame:
-    """The step series of the models in a set."""
+    """The step series of the models in a set: each model's standard price (its smallest input band, peak
+    or all-day), since an off-peak hour or a band is not a cheaper model."""
     series = data.series
+    if "standard" in series and not series["standard"].all():
+        series = series[series["standard"].astype(bool)]
     cls = next((c for c in data.classes if c.id == choice), None)
     if cls is not None:
         return in_class(series, cls.models)

@@ -178,30 +178,82 @@ def check_prices(t: Table, vendors: set[str] | None, sources: set[str] | None,
         p += _dispute_problems(t, column, sources, c(column))
     for field in schema.PRICE_TEXTS:
         p += _bilingual_cells(t, field)
-    if fx_months:
+    if fx_months:  # a month after the last rate is converted at it, marked provisional (normalize)
         lo, hi = min(fx_months), max(fx_months)
-        no_rate = per_unique(f["date"], lambda v: ~v.str.slice(0, 7).isin(fx_months), c("date")).astype(bool)
-        p += _rows(t, date.notna() & no_rate, "date", f"a month with a USD/CNY rate in fx.csv ({lo} to {hi})")
+        no_rate = per_unique(f["date"], lambda v: ~v.str.slice(0, 7).isin(fx_months) & (v.str.slice(0, 7) < hi),
+                             c("date")).astype(bool)
+        p += _rows(t, date.notna() & no_rate, "date", f"a month with a USD/CNY rate in fx.csv ({lo} to {hi}; "
+                   "a month after the last one is converted at the last one, marked provisional)")
+    p += _condition_problems(t, f, c, date)
 
-    key = list(schema.PRICE_KEY)
+    key = [*schema.PRICE_KEY, "band_from", "period"]
     dup = _duplicated([c(k) for k in key], rows)
     if dup.any():
         frame = t.frame
         first = pd.Series(t.lines, index=frame.index).groupby([frame[k] for k in key]).transform("first")
         p += [Problem(t.label, int(line), "date", value,
-                      f"one row per (vendor, model, tier, kind, date); line {first_line} has the same key")
+                      "one row per (vendor, model, tier, kind, date, band_from, period); "
+                      f"line {first_line} has the same key")
               for line, value, first_line in zip(t.lines[dup], frame["date"].to_numpy()[dup],
                                                  first.to_numpy()[dup], strict=True)]
     kind_codes, kinds = c("kind")
     if (kinds == "cache_miss").any():
         frame = t.frame
         clash = pd.Series(False, index=frame.index)
-        sub = frame.loc[frame["kind"].isin(("input", "cache_miss")), ["vendor", "model", "tier", "date", "kind"]]
-        has_input = (sub["kind"] == "input").groupby([sub["vendor"], sub["model"], sub["tier"], sub["date"]]
-                                                     ).transform("any")
+        cols = ["vendor", "model", "tier", "date", "band_from", "period"]
+        sub = frame.loc[frame["kind"].isin(("input", "cache_miss")), [*cols, "kind"]]
+        has_input = (sub["kind"] == "input").groupby([sub[c] for c in cols], observed=True).transform("any")
         clash[sub.index] = has_input & (sub["kind"] == "cache_miss")
         p += _rows(t, clash, "kind", "either an 'input' or a 'cache_miss' price for one model on one date "
                    "(both are its input price)")
+    return p
+
+
+def _condition_problems(t: Table, f: Rows, c, date: pd.Series) -> list[Problem]:
+    """The optional columns saying how a price is sold (:data:`schema.PRICE_CONDITIONS`): bands as whole
+    thousands of tokens with the upper above the lower, a period with its hours and time zone, a
+    limited-time price's end after its start, a confirmation on or after the price's day."""
+    p: list[Problem] = []
+    given = {col: ~_blank(f[col], c(col)) for col in schema.PRICE_CONDITIONS}
+    if not any(g.any() for g in given.values()):
+        return p
+
+    def whole(col: str) -> pd.Series:
+        return parse_numbers(f[col], c(col))
+
+    lo, hi = whole("band_from"), whole("band_to")
+    bad_lo = given["band_from"] & (lo.isna() | (lo < 0) | (lo != lo.round()))
+    bad_hi = given["band_to"] & (hi.isna() | (hi <= 0) | (hi != hi.round()))
+    p += _rows(t, bad_lo, "band_from", "a whole number ≥ 0 of thousands of tokens (0 = from the first token)")
+    p += _rows(t, bad_hi, "band_to", "empty (no upper bound) or a whole number > 0 of thousands of tokens")
+    p += _rows(t, given["band_to"] & ~given["band_from"], "band_from",
+               "the band's lower bound too, since band_to has one (0 for a band from the first token)")
+    p += _rows(t, ~bad_lo & ~bad_hi & given["band_to"] & given["band_from"] & (hi <= lo), "band_to",
+               "an upper bound above band_from")
+    p += _rows(t, given["period"] & outside(f["period"], schema.PERIODS, c("period")), "period",
+               "empty (all day) or " + _one_of(schema.PERIODS))
+    for col, pattern, expected in (("hours", schema.HOURS_PATTERN, "the hours as HH:MM-HH:MM, e.g. 00:30-08:30"),
+                                   ("tz", schema.TZ_PATTERN, "a time zone as UTC+8 or UTC-5:30")):
+        shaped = per_unique(f[col], lambda v, pat=pattern: v.str.fullmatch(pat).fillna(False), c(col)).astype(bool)
+        p += _rows(t, given[col] & ~shaped, col, expected)
+        p += _rows(t, given["period"] & ~given[col], col, expected + ", since the row has a period")
+    p += _rows(t, given["days"] & outside(f["days"], schema.DAY_RULES, c("days")), "days",
+               "empty (every day) or " + _one_of(schema.DAY_RULES))
+    for col in ("hours", "tz", "days"):
+        p += _rows(t, given[col] & ~given["period"], "period",
+                   f"peak or off_peak, since the row gives {col} (which apply to a time-of-day price)")
+    for col, later in (("ends", True), ("confirmed", False)):
+        day = parse_dates(f[col], c(col))
+        p += _rows(t, given[col] & day.isna(), col, "empty, or a real date as YYYY-MM-DD")
+        wrong = (day <= date) if later else (day < date)
+        p += _rows(t, given[col] & day.notna() & wrong, col,
+                   "a day after the price's 'date' (the first day it no longer applies)" if later
+                   else "a day on or after the price's 'date'")
+    then = whole("then")
+    p += _rows(t, given["then"] & (then.isna() | (then < 0)), "then",
+               "empty, or the price after the limited-time one ends: a number ≥ 0 in the row's currency and unit")
+    p += _rows(t, given["then"] & ~given["ends"], "ends",
+               "the day the limited-time price ends, since the row says what it falls back to")
     return p
 
 

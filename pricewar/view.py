@@ -24,6 +24,9 @@ from pricewar.trend import set_choices
 
 MAX_PARAM_CHARS = 200  # a longer value is not looked at
 MAX_VENDORS = 40
+CONDITIONS = ("standard", "all")
+"""What the charts draw of prices sold under conditions: each model's standard price (its smallest input
+band; peak or all-day) or, as series of their own, every band and off-peak hour too."""
 PAGES = ("timeline", "prices", "story", "compare", "model", "claims", "trend", "data", "about")
 """Every page of the dashboard, by the name its URL path and its file use."""
 
@@ -43,6 +46,7 @@ class View:
     vendors: tuple[str, ...] = ()  # empty = every vendor
     currency: str = schema.CURRENCIES[0]
     kind: str = schema.SERIES_KINDS[0]
+    conditions: str = CONDITIONS[0]  # "standard": each model's standard price; "all": every band and hour
     event: str = ""  # timeline: the selected event's id
     ref: str = ""  # comparison: the reference model of the ratio table
     step: str = ""  # story: the id of the step's event
@@ -199,6 +203,8 @@ PARAMS: tuple[Param, ...] = (
           pages=("prices", "story", "compare", "model", "trend", "data")),
     Param("kind", "kind", _one_of(lambda c: schema.SERIES_KINDS), lambda c: schema.SERIES_KINDS[0],
           pages=("prices", "story", "compare", "trend", "data")),
+    Param("conditions", "conditions", _one_of(lambda c: CONDITIONS), lambda c: CONDITIONS[0],
+          pages=("prices", "story", "compare")),
     Param("event", "event", _one_of(lambda c: c.events), lambda c: "", pages=("timeline",)),
     Param("at", "at", _date_param, lambda c: c.last, _iso, ("compare",), True),
     # before → after opens on the story's first step (the war's opening move): a window from the data's

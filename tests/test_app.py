@@ -175,9 +175,12 @@ def test_compare_reference_model_and_dates():
     at = run("app_pages/compare.py", {"lang": "en", "ref": "GPT-4 Turbo"})
     table = at.dataframe[0].value
     row = table[table["Model"] == "Doubao-pro 32k"].iloc[0]
-    # on the data's last day, both converted at that month's rate, which the sentence names
-    assert row["Sentence to quote"] == ("Doubao-pro 32k costs 1/90 of GPT-4 Turbo's price "
-                                        "(converted at 2025-06's average of 7.1804 元 per US$)")
+    # on the data's last day, after the last published rate: converted at it, said to be provisional; and
+    # neither price is confirmed by any source that late, which the sentence says too
+    assert row["Sentence to quote"] == (
+        "Doubao-pro 32k costs 1/85 of GPT-4 Turbo's price (converted at 2026-06's average of 6.7758 元 per US$, "
+        "provisional: no later month is published yet) (prices last confirmed by a source: Doubao-pro 32k "
+        "2024-05-25; GPT-4 Turbo 2024-05-15)")
     at.selectbox[0].set_value("DeepSeek-V2").run()
     assert at.query_params["ref"] == "DeepSeek-V2"
     at.date_input(key="w_at").set_value(__import__("datetime").date(2025, 2, 10)).run()

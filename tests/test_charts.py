@@ -59,7 +59,8 @@ def test_the_ratio_tables_reference_is_the_views_or_else_the_dearest_that_day(ds
     assert charts.reference(ds, day.with_(ref="DeepSeek-V3")) == "GPT-4 8k"  # not priced that day
     table = charts.build("ratios", ds, day.with_(ref="GPT-4 Turbo")).rows.set_index("model")
     assert table.loc["Doubao-pro 32k", "sentence"] == (
-        "Doubao-pro 32k costs 1/91 of GPT-4 Turbo's price (converted at 2024-06's average of 7.2547 元 per US$)")
+        "Doubao-pro 32k costs 1/91 of GPT-4 Turbo's price (converted at 2024-06's average of 7.2547 元 per US$)"
+        " (prices last confirmed by a source: Doubao-pro 32k 2024-05-25; GPT-4 Turbo 2024-05-15)")
 
 
 def test_a_story_step_is_its_events_id_and_the_first_when_unknown(ds, view):

@@ -79,7 +79,7 @@ def test_a_folder_with_only_the_required_files_is_valid(good_copy, capsys):
 
 def test_a_large_edit_ends_with_each_kind_of_problem_once_and_how_to_fix_it(good_copy, capsys):
     rows = "".join(f"2024-{m:02d}-01,,nosuchvendor,kimi-{m},,input,1,CNY,per_1m_tokens,article-a,一元,,,,\n"
-                   for m in (9, 10, 11))  # a vendor vendors.csv lacks, in months fx.csv lacks
+                   for m in (1, 2, 3))  # a vendor vendors.csv lacks, in months before fx.csv's first
     with (good_copy / "prices.csv").open("a", encoding="utf-8") as f:
         f.write(rows)
     assert main(["validate", str(good_copy)]) == 1

@@ -178,12 +178,28 @@ def test_ratio_table_gives_quotable_sentences(ds, series):
     at = on_date(price_at(series[series["series"] == "input"], "2024-06-01"), "2024-06-01", ds.fx)
     table = figures.ratio_table(at, "GPT-4 Turbo", view).set_index("model")
     # 0.8 元 against $10 × 7.2547 (June 2024) = 72.5 元
+    # neither price had been stated by any source since May: the sentence says when each last was
     assert table.loc["Doubao-pro 32k", "sentence"] == (
-        "Doubao-pro 32k costs 1/91 of GPT-4 Turbo's price (converted at 2024-06's average of 7.2547 元 per US$)")
+        "Doubao-pro 32k costs 1/91 of GPT-4 Turbo's price (converted at 2024-06's average of 7.2547 元 per US$)"
+        " (prices last confirmed by a source: Doubao-pro 32k 2024-05-25; GPT-4 Turbo 2024-05-15)")
     assert table.loc["DeepSeek-V2", "ratio"] == "1/73"
-    assert table.loc["ERNIE Speed 8k", "sentence"] == "ERNIE Speed 8k is free"
-    # both in US$: no rate between them
+    assert table.loc["ERNIE Speed 8k", "sentence"] == (
+        "ERNIE Speed 8k is free (prices last confirmed by a source: ERNIE Speed 8k 2024-05-25)")
+    # both in US$: no rate between them; both confirmed on the day: no note
+    confirmed = at.assign(confirmed_through=pd.Timestamp("2024-06-01"), unconfirmed=False)
+    table = figures.ratio_table(confirmed, "GPT-4 Turbo", view).set_index("model")
     assert table.loc["GPT-4 8k", "sentence"] == "GPT-4 8k costs 3.0× as much as GPT-4 Turbo"
+
+
+def test_ratio_after_the_last_exchange_rate_says_the_rate_is_provisional(ds, series):
+    view = war_view(lang="en")
+    last = ds.fx["month"].iloc[-1]
+    day = (pd.Timestamp(last + "-01") + pd.DateOffset(months=3)).date()
+    rows = price_at(series[series["series"] == "input"], "2024-06-01").assign(unconfirmed=False)
+    table = figures.ratio_table(on_date(rows, day, ds.fx), "GPT-4 Turbo", view).set_index("model")
+    rate = float(ds.fx["usd_cny"].iloc[-1])
+    assert table.loc["Doubao-pro 32k", "sentence"].endswith(
+        f"(converted at {last}'s average of {rate:.4f} 元 per US$, provisional: no later month is published yet)")
 
 
 def test_every_figure_has_title_filters_and_a_credit(ds, series):

@@ -136,3 +136,93 @@ def test_no_rows_give_no_steps(ds):
 
     empty = series_table(normalize(ds.prices.iloc[0:0], ds.fx), ds.fx)
     assert empty.empty and "until" in empty.columns
+
+
+# --- how today's prices are sold: bands, hours, limited-time prices, confirmation, provisional rates ----------
+CONDITION_HEADER = ("date,announced,vendor,model,tier,kind,price,currency,unit,source,quote,dispute_zh,dispute_en,"
+                    "note_zh,note_en,band_from,band_to,period,hours,tz,days,ends,then,confirmed")
+
+
+def sold(tmp_path, *rows: str):
+    """The good fixture with prices.csv replaced by ``rows`` (CSV lines under the condition header)."""
+    import shutil
+    folder = tmp_path / "data"
+    shutil.copytree(GOOD, folder)
+    (folder / "prices.csv").write_text("\n".join([CONDITION_HEADER, *rows]) + "\n", encoding="utf-8")
+    return load_dataset(folder)
+
+
+def row(date, model, kind, price, *, band=",", period=",,,", ends=",", confirmed="", vendor="deepseek", cur="CNY"):
+    return (f"{date},,{vendor},{model},,{kind},{price},{cur},per_1m_tokens,article-a,x,,,,,{band},{period},{ends},"
+            f"{confirmed}")
+
+
+def test_input_bands_are_series_of_their_own_named_by_their_bounds_and_the_smallest_is_standard(tmp_path):
+    ds = sold(tmp_path,
+              row("2024-05-10", "Qwen3-Max", "input", 2.5, band="0,32"),
+              row("2024-05-10", "Qwen3-Max", "input", 4, band="32,128"),
+              row("2024-05-10", "Qwen3-Max", "input", 7, band="128,"),
+              row("2024-05-10", "Qwen3-Max", "output", 10, band="0,32"))
+    s = ds.series[ds.series["series"] == "input"].set_index("tier")
+    assert s.loc["", "price_1m"] == 2.5 and bool(s.loc["", "standard"])  # the smallest band: the model's own name
+    assert s.loc["32–128k", "price_1m"] == 4 and not s.loc["32–128k", "standard"]
+    assert s.loc[">128k", "price_1m"] == 7
+    assert s.loc["32–128k", "condition_en"] == "input of 32k–128k tokens"
+    assert s.loc["", "condition_zh"] == "输入 0k–32k tokens"
+    assert ds.series.loc[ds.series["series"] == "blended", "tier"].tolist() == [""]  # a blend needs both prices
+
+
+def test_off_peak_hours_are_their_own_series_and_a_withdrawn_discount_ends_it(tmp_path):
+    ds = sold(tmp_path,
+              row("2024-05-10", "DeepSeek-V3", "input", 2),
+              row("2024-05-20", "DeepSeek-V3", "input", 1, period="off_peak,00:30-08:30,UTC+8,",
+                  ends="2024-07-05,"),
+              row("2024-06-01", "DeepSeek-V3", "input", 0.5, period="off_peak,00:30-08:30,UTC+8,"))
+    s = ds.series[ds.series["series"] == "input"]
+    off = s[s["tier"] == "00:30–08:30"]
+    assert off["price_1m"].tolist() == [1.0, 0.5] and not off["standard"].any()
+    # the row with an end was replaced by a later one before its end: the later one holds on
+    assert off["until"].tolist()[0] == pd.Timestamp("2024-06-01") and pd.isna(off["until"].tolist()[1])
+    assert off["condition_en"].iloc[0] == "off-peak hours, 00:30–08:30 (UTC+8); no longer offered from 2024-07-05"
+    ds = sold(tmp_path / "b",
+              row("2024-05-10", "DeepSeek-V3", "input", 2),
+              row("2024-05-20", "DeepSeek-V3", "input", 1, period="off_peak,00:30-08:30,UTC+8,weekdays",
+                  ends="2024-07-05,"))
+    off = ds.series[(ds.series["series"] == "input") & (ds.series["tier"] == "00:30–08:30")]
+    assert off["until"].tolist() == [pd.Timestamp("2024-07-05")]  # no price after the discount hours end
+    assert price_at(ds.series, "2024-07-10")["tier"].tolist() == [""]
+
+
+def test_a_limited_time_price_falls_back_on_its_end_unless_made_permanent_first(tmp_path):
+    ds = sold(tmp_path,
+              row("2024-05-10", "DeepSeek-V4-Pro", "input", 12),
+              row("2024-05-20", "DeepSeek-V4-Pro", "input", 3, ends="2024-06-01,12"))
+    s = ds.series[ds.series["series"] == "input"]
+    assert s["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-05-10", "2024-05-20", "2024-06-01"]
+    assert s["price_1m"].tolist() == [12, 3, 12]
+    assert s["note_en"].iloc[-1] == "the price after the limited-time one ends on 2024-06-01, as the same source states"
+    made_permanent = sold(tmp_path / "b",
+                          row("2024-05-10", "DeepSeek-V4-Pro", "input", 12),
+                          row("2024-05-20", "DeepSeek-V4-Pro", "input", 3, ends="2024-06-01,12"),
+                          row("2024-05-25", "DeepSeek-V4-Pro", "input", 3))
+    s = made_permanent.series[made_permanent.series["series"] == "input"]
+    assert s["price_1m"].tolist() == [12, 3] and pd.isna(s["until"].iloc[-1])
+
+
+def test_a_price_is_confirmed_to_its_last_evidence_and_a_repeat_row_confirms_it(tmp_path):
+    ds = sold(tmp_path,
+              row("2024-05-10", "GLM-4", "input", 100, confirmed="2024-06-20"),
+              row("2024-07-01", "GLM-4", "input", 100))
+    s = ds.series[ds.series["series"] == "input"]
+    assert len(s) == 1 and s["confirmed_through"].iloc[0] == pd.Timestamp("2024-07-01")
+    at = price_at(s, "2024-07-20")
+    assert bool(at["unconfirmed"].iloc[0]) and not price_at(s, "2024-06-30")["unconfirmed"].iloc[0]
+
+
+def test_a_month_after_the_last_rate_is_converted_at_it_and_marked_provisional(tmp_path):
+    ds = sold(tmp_path, row("2024-09-10", "GPT-4o", "input", 5, vendor="openai", cur="USD"),
+              row("2024-05-10", "GPT-4o", "output", 15, vendor="openai", cur="USD"))
+    s = ds.series.set_index("series")
+    assert (s.loc["input", "fx_month"], s.loc["input", "usd_cny"]) == ("2024-07", 7.1)  # the last month's rate
+    assert bool(s.loc["input", "fx_provisional"]) and not s.loc["output", "fx_provisional"]
+    assert s.loc["input", "cny_per_1m"] == pytest.approx(5 * 7.1)

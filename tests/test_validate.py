@@ -34,7 +34,7 @@ CASES = {
         "prices.csv:9: field 'quote': value (empty) — expected the source's own words for this price"],
     "prices_duplicate_key": [
         "prices.csv:14: field 'date': value '2024-07-01' — expected one row per (vendor, model, tier, kind, "
-        "date); line 12 has the same key"],
+        "date, band_from, period); line 12 has the same key"],
     "prices_input_and_cache_miss": [
         "prices.csv:12: field 'kind': value 'cache_miss' — expected either an 'input' or a 'cache_miss' price "
         "for one model on one date (both are its input price)"],
@@ -53,8 +53,41 @@ CASES = {
         "prices.csv:16: field 'note_zh': value (empty) — expected the Chinese text too, since note_en has one "
         "(readers see this text in their language)"],
     "prices_outside_fx": [
-        "prices.csv:16: field 'date': value '2025-01-10' — expected a month with a USD/CNY rate in fx.csv "
-        "(2024-04 to 2024-07)"],
+        "prices.csv:16: field 'date': value '2024-03-10' — expected a month with a USD/CNY rate in fx.csv "
+        "(2024-04 to 2024-07; a month after the last one is converted at the last one, marked provisional)"],
+    # how today's prices are sold: bands, hours, limited-time prices, confirmation
+    "prices_band_reversed": ["prices.csv:2: field 'band_to': value '8' — expected an upper bound above band_from"],
+    "prices_band_not_whole": [
+        "prices.csv:2: field 'band_from': value '0.5' — expected a whole number ≥ 0 of thousands of tokens "
+        "(0 = from the first token)"],
+    "prices_band_to_alone": [
+        "prices.csv:2: field 'band_from': value (empty) — expected the band's lower bound too, since band_to has "
+        "one (0 for a band from the first token)"],
+    "prices_period_unknown": [
+        "prices.csv:2: field 'period': value 'night' — expected empty (all day) or one of peak, off_peak"],
+    "prices_period_without_hours": [
+        "prices.csv:2: field 'hours': value (empty) — expected the hours as HH:MM-HH:MM, e.g. 00:30-08:30, since "
+        "the row has a period"],
+    "prices_hours_malformed": [
+        "prices.csv:2: field 'hours': value '8:30 to 24:00' — expected the hours as HH:MM-HH:MM, e.g. 00:30-08:30"],
+    "prices_tz_malformed": [
+        "prices.csv:2: field 'tz': value 'Beijing' — expected a time zone as UTC+8 or UTC-5:30"],
+    "prices_days_unknown": [
+        "prices.csv:2: field 'days': value 'weekends' — expected empty (every day) or one of every_day, "
+        "weekdays"],
+    "prices_hours_without_period": [
+        "prices.csv:2: field 'period': value (empty) — expected peak or off_peak, since the row gives hours "
+        "(which apply to a time-of-day price)",
+        "prices.csv:2: field 'period': value (empty) — expected peak or off_peak, since the row gives tz "
+        "(which apply to a time-of-day price)"],
+    "prices_ends_before_date": [
+        "prices.csv:2: field 'ends': value '2024-05-01' — expected a day after the price's 'date' (the first day "
+        "it no longer applies)"],
+    "prices_then_without_ends": [
+        "prices.csv:2: field 'ends': value (empty) — expected the day the limited-time price ends, since the row "
+        "says what it falls back to"],
+    "prices_confirmed_before_date": [
+        "prices.csv:2: field 'confirmed': value '2024-05-01' — expected a day on or after the price's 'date'"],
     "prices_announced_after": [
         "prices.csv:5: field 'announced': value '2024-05-30' — expected a date on or before the effective "
         "'date' (announced ≤ date)"],
@@ -63,7 +96,8 @@ CASES = {
         "a comma that needs \"double quotes\"?)"],
     "prices_missing_column": [
         "prices.csv:1: field 'quot' — expected only known columns (date, vendor, model, tier, kind, price, "
-        "currency, unit, source, quote, dispute_zh, dispute_en, announced, note_zh, note_en)",
+        "currency, unit, source, quote, dispute_zh, dispute_en, announced, note_zh, note_en, band_from, band_to, "
+        "period, hours, tz, days, ends, then, confirmed)",
         "prices.csv:1: field 'quote' — expected a column named 'quote' in the header"],
     "prices_not_utf8": ["prices.csv:8 — expected UTF-8 text (byte 0xc3 is not)"],
     "prices_several_problems": [
@@ -153,7 +187,7 @@ CASES = {
         "fx.csv:4: field 'month': value '2024-13' — expected a month as YYYY-MM",
         # the price dated in the month whose rate is now unusable is reported too
         "prices.csv:16: field 'date': value '2024-06-10' — expected a month with a USD/CNY rate in fx.csv "
-        "(2024-04 to 2024-07)"],
+        "(2024-04 to 2024-07; a month after the last one is converted at the last one, marked provisional)"],
     "fx_zero_rate": ["fx.csv:5: field 'usd_cny': value '0' — expected a positive number of 元 per US$"],
 }
 

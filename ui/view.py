@@ -12,7 +12,7 @@ import streamlit as st
 
 from pricewar import Dataset, i18n, schema
 from pricewar.safe import md
-from pricewar.view import CHART_PAGES, PAGES, WORDS, Choices, View, notice_text, parse_view, reads, view_params
+from pricewar.view import CHART_PAGES, CONDITIONS, PAGES, WORDS, Choices, View, notice_text, parse_view, reads, view_params
 from ui.charts import export_zip
 
 
@@ -126,6 +126,7 @@ def _from_widgets() -> None:
         end=max(start, end),
         currency=s.get("w_currency") or view.currency,
         kind=s.get("w_kind") or view.kind,
+        conditions=CONDITIONS[1] if s.get("w_conditions", view.conditions == CONDITIONS[1]) else CONDITIONS[0],
         highlight=tuple(s.get("w_highlight", view.highlight) or ()),
         chart=chart,
         **words,
@@ -141,6 +142,7 @@ def _sync_widgets(view: View) -> None:
         "w_dates": (view.start, view.end),
         "w_currency": view.currency,
         "w_kind": view.kind,
+        "w_conditions": view.conditions == CONDITIONS[1],
         "w_highlight": list(view.highlight),
         **{f"w_{name}": getattr(view, name) for name in WORDS},
     }
@@ -229,6 +231,13 @@ def page_view(data: Dataset, page: str) -> View:
             options=list(schema.SERIES_KINDS),
             key="w_kind",
             format_func=lambda k: i18n.t(f"kind_{k}", lang),
+            on_change=_from_widgets,
+        )
+    if "conditions" in fields and not data.series["standard"].all():
+        sb.toggle(
+            i18n.t("conditions_all", lang),
+            key="w_conditions",
+            help=i18n.t("conditions_help", lang),
             on_change=_from_widgets,
         )
     if "highlight" in fields:

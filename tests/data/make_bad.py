@@ -57,7 +57,29 @@ prices("prices_dispute_without_source", {6: ("3 yuan in another source [article-
 prices("prices_dispute_unknown_source", {6: ("[article-a]", "[article-q]", -1)})
 prices("prices_dispute_sources_differ", {6: ("another source [article-a]", "another source [tracker-b]")})
 prices("prices_note_in_one_language", {16: (",推算,derived", ",,derived")})
-prices("prices_outside_fx", {16: ("2024-06-10", "2025-01-10")})
+prices("prices_outside_fx", {16: ("2024-06-10", "2024-03-10")})
+
+
+def conditions(name: str, cells: dict[int, str]) -> None:
+    """prices.csv with the condition columns: the given lines get the given cells (band_from, band_to,
+    period, hours, tz, days, ends, then, confirmed), the others none."""
+    lines = [P[0] + ",band_from,band_to,period,hours,tz,days,ends,then,confirmed"]
+    lines += [line + "," + cells.get(i, ",,,,,,,,") if line else line for i, line in enumerate(P[1:], start=2)]
+    write(name, "prices.csv", "\n".join(lines))
+
+
+conditions("prices_band_reversed", {2: "32,8,,,,,,,"})
+conditions("prices_band_not_whole", {2: "0.5,,,,,,,,"})
+conditions("prices_band_to_alone", {2: ",32,,,,,,,"})
+conditions("prices_period_unknown", {2: ",,night,00:30-08:30,UTC+8,,,,"})
+conditions("prices_period_without_hours", {2: ",,off_peak,,UTC+8,,,,"})
+conditions("prices_hours_malformed", {2: ",,peak,8:30 to 24:00,UTC+8,,,,"})
+conditions("prices_tz_malformed", {2: ",,peak,08:30-24:00,Beijing,,,,"})
+conditions("prices_days_unknown", {2: ",,peak,08:30-24:00,UTC+8,weekends,,,"})
+conditions("prices_hours_without_period", {2: ",,,08:30-24:00,UTC+8,,,,"})
+conditions("prices_ends_before_date", {2: ",,,,,,2024-05-01,,"})
+conditions("prices_then_without_ends", {2: ",,,,,,,2,"})
+conditions("prices_confirmed_before_date", {2: ",,,,,,,,2024-05-01"})
 prices("prices_announced_after", {5: ("2024-05-20", "2024-05-30")})
 prices("prices_wrong_field_count", {7: (",0.004元/千tokens", ",0.004元,千tokens")})
 prices("prices_missing_column", {1: ("quote,", "quot,")})
