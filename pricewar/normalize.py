@@ -150,7 +150,8 @@ def conditions(prices: pd.DataFrame) -> pd.DataFrame:
     banded = out["band_from"].notna()
     small = ~banded | (out["band_from"] == smallest)
     off = out["period"] == "off_peak"
-    bands = [band_label(lo, hi) if pd.notna(lo) else "" for lo, hi in zip(out["band_from"], out["band_to"], strict=True)]
+    bands = [band_label(lo, hi) if pd.notna(lo) else ""
+             for lo, hi in zip(out["band_from"], out["band_to"], strict=True)]
     suffix = [(" " + b if b and not s else "") + (" " + hours_label(h) if o else "")
               for b, s, h, o in zip(bands, small, out["hours"], off, strict=True)]
     out["tier"] = pd.Series([(t + x).strip() for t, x in zip(tier, suffix, strict=True)], index=out.index,
@@ -187,7 +188,8 @@ def _limited(out: pd.DataFrame) -> pd.DataFrame:
         new = row.copy()
         new["date"], new["price"], new["ends"], new["then"] = ends, row["then"], pd.NaT, np.nan
         new["announced"], new["confirmed"], new["confirmed_through"] = row["date"], pd.NaT, ends
-        new["note_zh"] = f"限时价于 {ends.date()} 结束后的价格，据同一来源" + (f"；{row['note_zh']}" if row["note_zh"] else "")
+        new["note_zh"] = (f"限时价于 {ends.date()} 结束后的价格，据同一来源"
+                          + (f"；{row['note_zh']}" if row["note_zh"] else ""))
         new["note_en"] = (f"the price after the limited-time one ends on {ends.date()}, as the same source states"
                           + (f"; {row['note_en']}" if row["note_en"] else ""))
         for lang in schema.LANGS:

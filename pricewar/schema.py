@@ -68,7 +68,8 @@ PRICE_CONDITIONS = ("band_from", "band_to", "period", "hours", "tz", "days", "en
   series; the off-peak price is a series of its own, named by its hours ("DeepSeek-V4-Pro 00:30–08:30").
 * ``ends`` / ``then`` — a limited-time price: the first day it no longer applies, as announced, and the
   price it falls back to (in the row's currency and unit; empty: the series ends — discount hours that
-  are withdrawn, a model no longer sold). A later row of the series before ``ends`` (a discount made permanent) replaces it.
+  are withdrawn, a model no longer sold). A later row of the series before ``ends`` (a discount made
+  permanent) replaces it.
 * ``confirmed`` — the last day a cited source states this price as the one in effect. A series is drawn
   as confirmed up to it and as "not confirmed since …" after it, when no later row follows."""
 PERIODS = ("peak", "off_peak")

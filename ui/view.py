@@ -12,7 +12,18 @@ import streamlit as st
 
 from pricewar import Dataset, i18n, schema
 from pricewar.safe import md
-from pricewar.view import CHART_PAGES, CONDITIONS, PAGES, WORDS, Choices, View, notice_text, parse_view, reads, view_params
+from pricewar.view import (
+    CHART_PAGES,
+    CONDITIONS,
+    PAGES,
+    WORDS,
+    Choices,
+    View,
+    notice_text,
+    parse_view,
+    reads,
+    view_params,
+)
 from ui.charts import export_zip
 
 
