@@ -8,8 +8,9 @@ previous button stayed disabled on the step after the first)."""
 import streamlit as st
 
 from pricewar import i18n
+from pricewar.safe import md
 from pricewar.charts import story_step
-from pricewar.story import steps
+from pricewar.story import act, steps
 from ui import cards
 from ui.charts import layout_size, show
 from ui.data import dataset, needs
@@ -44,6 +45,7 @@ if step is not None:
         if ids[number - 1] != view.step:  # a move, or a link naming no step (or a number): its id in the link
             view = set_view(view.with_(step=ids[number - 1]), "story", data)
             number, total, event = story_step(data, view)
+        st.markdown(f"**{md(act(event, lang))}**")
         if layout_size() == "phone":  # columns stack under 640 px: the row stays a row, the slider goes under it
             left, right = st.columns(2, wrap=False)
             middle = st.container()

@@ -39,6 +39,7 @@ from pricewar.text import (
     cited,
     cited_in_words,
     compare,
+    conditions_in_words,
     credit_line,
     filters_in_words,
     fx_note,
@@ -358,7 +359,9 @@ def price_curves(
     names = vendor_names(vendors, lang)
     marks = _markers(vendors)
     start, end = pd.Timestamp(view.start), pd.Timestamp(view.end)
-    subtitle = subtitle or filters_in_words(view, vendors, lang)
+    if subtitle is None:
+        sold = conditions_in_words(series, view, lang)
+        subtitle = filters_in_words(view, vendors, lang) + (("；" if lang == "zh" else "; ") + sold if sold else "")
     if series.empty:
         return _empty(size, view, subtitle, dress,
                       i18n.t("empty_range", view.lang, who=_who(view, vendors)))
@@ -395,7 +398,7 @@ def price_curves(
             f"{esc(money(v, view.currency, lang))} {i18n.t('per_million', lang) if v > 0 else ''}<br>"
             f"{i18n.t('hover_source', lang)}{i18n.t('colon', lang)}{esc(source_names(dress.credit, s) or s)}"
             + (f"<br>⚠ {i18n.t('disputed', lang)}{i18n.t('colon', lang)}"
-               f"{esc(cited_in_words(dp, dress.credit, lang)[:160])}" if dp else "")
+               f"{esc(clip(cited_in_words(dp, dress.credit, lang), 160))}" if dp else "")
             for _, _, _, d, v, s, dp, _, _ in rows
         ]
         hover.append(hover[-1])
@@ -437,7 +440,7 @@ def price_curves(
                        "color": [palette.DISPUTED if model_label(m, t) in style else "#9a9a9a"
                                  for m, t in zip(disputed["model"], disputed["tier"], strict=True)]},
             "hovertext": [f"⚠ {esc(model_label(m, t))}{i18n.t('colon', lang)}"
-                          f"{esc(cited_in_words(d, dress.credit, lang)[:200])}"
+                          f"{esc(clip(cited_in_words(d, dress.credit, lang), 200))}"
                           for m, t, d in zip(disputed["model"], disputed["tier"], disputed[dispute], strict=True)],
             "hoverinfo": "text",
             "meta": {"role": "disputed"},
@@ -461,6 +464,16 @@ def price_curves(
     notes = _event_labels(fig, events, view, fr, moment)
     labels = layout.end_labels(fr, size, ends, tuple(yaxis["range"]))
     return _finish(fig, fr, size, [*notes, *labels])
+
+
+def clip(text: str, most: int) -> str:
+    """``text`` in at most ``most`` characters for a hover: whole, or cut after its last sentence or clause
+    break (or space) that fits, with "…" — never inside a source's name."""
+    if len(text) <= most:
+        return text
+    head = text[:most - 1]
+    cut = max(head.rfind(mark) for mark in ("；", "。", "，", "; ", ", ", " "))
+    return (head[:cut + 1] if cut > most // 2 else head).rstrip(" ，,;；") + "…"
 
 
 def _label_rows(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -522,8 +535,8 @@ def _event_labels(fig: Draft, events: pd.DataFrame, view: View, fr: Frame, momen
             x, width = (ev.date - start).days / span * fr.plot_width, text_width(text, 11) + 8
             places = [label_extent(x, width, fr.plot_width)]  # centred on its rule, else beside it
             if places[0][2] == "center":
-                places += [(x - 4, x - 4 + width, "left")] if x - 4 + width <= fr.plot_width else []
-                places += [(x + 4 - width, x + 4, "right")] if x + 4 - width >= 0 else []
+                places += [(x, x + width, "left")] if x + width <= fr.plot_width else []
+                places += [(x - width, x, "right")] if x - width >= 0 else []
             texts.append((ev, text, places))
             items.append([(lo, hi) for lo, hi, _ in places])
         for (ev, text, places), spot in zip(texts, place_choices(items, fr.above), strict=True):

@@ -49,63 +49,64 @@ def ranking(rows: pd.DataFrame, col: str, date: str, currency: str, lang: str) -
     return i18n.t(key, lang, date=date, sentence=sentence, tied=tied) + free_part
 
 
-def confirmed_on(series: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
-    """Where a row's price is in effect on ``when`` and a source confirms it then: a price followed by a later
-    one held until it; a series' last price only up to its last confirmation (``confirmed_through``)."""
-    live = (series["date"] <= when) & (series["until"].isna() | (series["until"] > when))
-    if "confirmed_through" in series:
-        live &= series["until"].notna() | (series["confirmed_through"] >= when)
-    return live
+def unconfirmed_since(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Timestamp | None:
+    """The day the prices of ``rows`` (in effect on ``when``) were last confirmed, when no source confirms
+    any of them on ``when`` — a series' last price carried past its last confirmation; else ``None``."""
+    if "confirmed_through" not in rows or rows.empty:
+        return None
+    if (rows["until"].notna() | (rows["confirmed_through"] >= when)).any():
+        return None
+    return rows["confirmed_through"].max()
 
 
-def last_confirmed(series: pd.DataFrame, end: pd.Timestamp) -> pd.Timestamp:
-    """The last day up to ``end`` on which some price of ``series`` is confirmed."""
-    if "confirmed_through" not in series:
-        return end
-    reach = series["until"].sub(pd.Timedelta(days=1)).fillna(series["confirmed_through"])
-    return min(end, reach.max())
-
-
-def cheapest_on(series: pd.DataFrame, col: str, when: pd.Timestamp) -> tuple[float, list[str]] | None:
-    """(the lowest confirmed price in effect on ``when``, the models at it) or ``None`` when nothing is priced
-    and confirmed then."""
-    live = series[confirmed_on(series, when)]
+def cheapest_on(series: pd.DataFrame, col: str, when: pd.Timestamp
+                ) -> tuple[float, list[str], pd.Timestamp | None] | None:
+    """(the lowest price in effect on ``when``, the models at it, the day it was last confirmed when no
+    source confirms it on ``when``) or ``None`` when nothing is priced then."""
+    live = series[(series["date"] <= when) & (series["until"].isna() | (series["until"] > when))]
     if live.empty:
         return None
     low = float(live[col].min())
-    return low, sorted(set(labels(live[live[col] == low])))
+    cheapest = live[live[col] == low]
+    return low, sorted(set(labels(cheapest))), unconfirmed_since(cheapest, when)
 
 
 def curves(series: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestamp, kind: str, currency: str,
            lang: str) -> str:
     """The cheapest price at the start of the view (or on the first day anything is priced) against the
-    cheapest at its end (or on the last day anything is priced), naming the model at each end — counting
-    only prices a source confirms on that day: after the last confirmation, the end moves back to it."""
+    cheapest at its end (or on the last day anything is priced), naming the model at each end — and saying
+    when a price was last confirmed, where no source confirms it on that day."""
     keep = ["model", "tier", "date", "until", col] + (["confirmed_through"] if "confirmed_through" in series else [])
     series = series[keep]  # the few columns it reads, not every text column
     first_day = max(start, series["date"].min())
     ends = series["until"].dropna()
     last_day = end if series["until"].isna().any() or ends.max() > end else ends.max() - pd.Timedelta(days=1)
-    last_day = max(first_day, last_confirmed(series, last_day))
     a, b = cheapest_on(series, col, first_day), cheapest_on(series, col, last_day)
     if a is None or b is None:
         return i18n.t("nothing_selected", lang)
-    (va, ma), (vb, mb) = a, b
+    (va, ma, sa), (vb, mb, sb) = a, b
 
-    def at(value: float, models: list[str], day: pd.Timestamp) -> str:
+    def day_of(day: pd.Timestamp, since: pd.Timestamp | None) -> str:
+        text = day.date().isoformat()
+        return text + i18n.t("finding_unconfirmed", lang, day=since.date().isoformat()) if since is not None else text
+
+    def at(value: float, models: list[str], day: pd.Timestamp, since: pd.Timestamp | None) -> str:
         return i18n.t("finding_price_of", lang, price=money(value, currency, lang), models=named(models, lang),
-                      date=day.date().isoformat())
+                      date=day_of(day, since))
 
     if first_day == last_day:
-        return i18n.t("finding_curves_day", lang, kind=kind, a=at(va, ma, first_day))
+        return i18n.t("finding_curves_day", lang, kind=kind, a=at(va, ma, first_day, sa))
     if va == vb and ma == mb:
+        since = sb if sb is not None else sa
+        tail = i18n.t("finding_same_unconfirmed", lang, day=since.date().isoformat()) if since is not None else ""
         return i18n.t("finding_curves_same", lang, kind=kind, price=money(va, currency, lang),
-                      models=named(ma, lang), start=first_day.date().isoformat(), end=last_day.date().isoformat())
+                      models=named(ma, lang), start=first_day.date().isoformat(),
+                      end=last_day.date().isoformat()) + tail
     key = "finding_curves_fell" if vb < va else "finding_curves_rose" if vb > va else "finding_curves_level"
-    b = at(vb, mb, last_day)
+    b = at(vb, mb, last_day, sb)
     if lang == "zh" and b[:1].isdigit():  # "降至 2 美元", but "降至免费"
         b = " " + b
-    return i18n.t(key, lang, kind=kind, a=at(va, ma, first_day), b=b)
+    return i18n.t(key, lang, kind=kind, a=at(va, ma, first_day, sa), b=b)
 
 
 def change(before: float, after: float) -> float | None:

@@ -305,11 +305,12 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     out["quote"] = "input: " + wide["quote_input"] + " | output: " + wide["quote_output"]
     out["note_zh"] = f"混合价：由当时有效的输入价与输出价按 {w_in}:{w_out}（输入:输出）计算"
     out["note_en"] = f"blended {w_in}:{w_out} (input:output) from the input and output prices in effect"
-    for column in schema.bilingual("dispute"):
-        out[column] = (wide[f"{column}_input"].fillna("") + " " + wide[f"{column}_output"].fillna("")).str.strip()
+    for column in schema.bilingual("dispute"):  # one reading that both prices share is said once
+        a, b = wide[f"{column}_input"].fillna(""), wide[f"{column}_output"].fillna("")
+        out[column] = a.where(a == b, a + " " + b).str.strip().to_numpy()
     out["line"] = wide["line_input"].astype("int64")
     out["line_output"] = wide["line_output"].astype("int64")
-    if "confirmed_through" in wide:  # a blend is confirmed as far as both its prices are, and ends with either
+    if "confirmed_through_input" in wide:  # a blend is confirmed as far as both its prices are, and ends with either
         out["confirmed_through"] = np.minimum(wide["confirmed_through_input"].to_numpy(),
                                               wide["confirmed_through_output"].to_numpy())
         ends = pd.DataFrame({"a": wide["until_input"], "b": wide["until_output"]}).min(axis=1)

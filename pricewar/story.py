@@ -3,6 +3,8 @@ price chart with the step's models highlighted, the rest grey, and its moment ma
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from pricewar import i18n
@@ -17,6 +19,28 @@ def steps(events: pd.DataFrame) -> pd.DataFrame:
         first = events["date"].min()
     chosen = events[(events["importance"] >= 2) & (events["date"] >= first)]
     return chosen.sort_values(["date", "importance", "id"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+ACTS = ((None, "story_act_one"), (date(2025, 2, 26), "story_act_two"))
+"""The story's acts: each begins on its day (the first act at the first step). The second begins with
+DeepSeek's night-time discount, the first price sold by the hour: from cuts to tiers, time-of-day prices
+and rises."""
+
+
+def act(event: pd.Series, lang: str) -> str:
+    """The title of the act a step belongs to: the last act begun on or before its event's day."""
+    day = pd.Timestamp(event["date"]).date()
+    key = [k for start, k in ACTS if start is None or day >= start][-1]
+    return i18n.t(key, lang)
+
+
+def act_steps(events: pd.DataFrame) -> dict[str, int]:
+    """How many steps each act has (by its i18n key)."""
+    story = steps(events)
+    counts = {k: 0 for _, k in ACTS}
+    for day in story["date"]:
+        counts[[k for start, k in ACTS if start is None or day.date() >= start][-1]] += 1
+    return counts
 
 
 def step_title(event: pd.Series, lang: str, step: int, total: int) -> str:

@@ -86,12 +86,16 @@ def rate_range(result: dict, lang: str) -> str:
 
 
 def published_range(low: float, high: float | None, lang: str) -> str:
-    """A published figure as published (9, 900, 40 — not rounded like a computed factor): "9–900×" /
-    "1/9–1/900", "at least 10×" / "至少降至 1/10" when it has no upper bound."""
+    """A published figure as published (9, 900, 40 — not rounded like a computed factor; a figure derived
+    from a half-life to three digits): "9–900×" / "1/9–1/900", "at least 10×" / "至少降至 1/10" when it has no
+    upper bound; factors below 1 are a rise, said as one: "rises 3–18×" / "上升 3–18 倍"."""
     def one(x: float) -> str:
-        return f"1/{plain(x, 6)}" if lang == "zh" else f"{plain(x, 6)}×"
+        return f"1/{plain(x, 3)}" if lang == "zh" else f"{plain(x, 3)}×"
     if high is None:
         return i18n.t("at_least_per_year", lang, x=one(low))
+    if high < 1:  # a rise: the dearer end first as a number of times
+        a, b = plain(1 / high, 3), plain(1 / low, 3)
+        return i18n.t("rises_per_year", lang, x=a if a == b else f"{a}–{b}")
     return one(low) if low == high else f"{one(low).removesuffix('×')}–{one(high)}"
 
 
@@ -140,6 +144,20 @@ def filters_in_words(view: View, vendors: pd.DataFrame, lang: str, *, prices: bo
         parts.append(kind_label(view.kind, lang))
         parts.append(unit(view.currency, lang))
     return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def conditions_in_words(rows: pd.DataFrame, view: View, lang: str) -> str:
+    """Which price the lines are, when some model is sold under conditions: "smallest input band; peak
+    price" (the standard) or "every band and off-peak hour as its own line"; "" when every price is one
+    number per model."""
+    if "condition_en" not in rows or not (rows["condition_en"].fillna("") != "").any():
+        return ""
+    if view.conditions == "all":
+        return i18n.t("conditions_every", lang)
+    banded = "band_from" in rows and rows["band_from"].notna().any()
+    timed = "period" in rows and (rows["period"].fillna("") != "").any()
+    parts = [i18n.t(k, lang) for k, on in (("conditions_band", banded), ("conditions_peak", timed)) if on]
+    return ("，" if lang == "zh" else ", ").join(parts)
 
 
 def fx_note(rows: pd.DataFrame, currency: str, lang: str) -> str:

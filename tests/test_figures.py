@@ -293,3 +293,11 @@ def test_trend_axis_labels_decades_only_when_prices_span_one(series):
     assert wide.layout.yaxis.dtick == 1  # 1, 10, 100 …, not 2 … 9 crowded between them
     narrow = points.assign(price=points["price"].clip(lower=2, upper=8))
     assert figures.trend_chart(narrow, fit(narrow), "all", war_view(lang="en")).layout.yaxis.dtick == "D2"
+
+
+def test_a_long_hover_text_is_cut_at_a_break_never_inside_a_name():
+    text = "still the launch price, $10 / $40: the tracker wrote it back, uncorrected (simonw/llm-prices (GitHub))"
+    assert figures.clip(text, 200) == text
+    assert figures.clip(text, 80) == "still the launch price, $10 / $40: the tracker wrote it back, uncorrected…"
+    assert figures.clip("仍为发布价 10 / 40 美元：该价格追踪写回旧价，至 2026-08-05 未改（simonw/llm-prices）", 40) == (
+        "仍为发布价 10 / 40 美元：该价格追踪写回旧价，至…")

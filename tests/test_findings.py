@@ -175,3 +175,23 @@ def test_before_after_names_the_biggest_cut_and_every_model_tied_with_it():
         "s to e: 3 of the 3 models priced on s got cheaper; the biggest cut was −100% (A and B)")
     assert findings.before_after(both.iloc[2:], 0, 1, "s", "e", "zh") == (
         "s 至 e：s 唯一已有价格的模型 C 降价，降幅为 20%；1 个模型在此期间停止报价")
+
+
+def test_a_price_carried_past_its_last_confirmation_is_said_to_be_unconfirmed():
+    # B's price of 2024-01-01 was last stated on 2024-03-01: at the end of 2024 it is the cheapest, not confirmed
+    s = steps(("A", "2024-01-01", 10, None), ("B", "2024-01-01", 2, None))
+    s["confirmed_through"] = [pd.Timestamp("2024-12-31"), pd.Timestamp("2024-03-01")]
+    title = findings.curves(s, COL, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), "input", "USD", "en")
+    assert title == ("The cheapest input price was $2 (B) on both 2024-01-01 and 2024-12-31; not confirmed by any "
+                     "source since 2024-03-01")
+    # a fall to a price confirmed at the end: nothing to say
+    s = steps(("A", "2024-01-01", 10, "2024-06-01"), ("A", "2024-06-01", 1, None))
+    s["confirmed_through"] = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31")]
+    assert findings.curves(s, COL, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), "输入", "USD", "zh") == (
+        "输入最低价从 10 美元（A，2024-01-01）降至 1 美元（A，2024-12-31）")
+    # a fall to a price carried past its last confirmation: the end says so, in both languages
+    s["confirmed_through"] = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-07-01")]
+    assert findings.curves(s, COL, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), "input", "USD", "en") == (
+        "The cheapest input price fell from $10 (A, 2024-01-01) to $1 (A, 2024-12-31, not confirmed since 2024-07-01)")
+    assert findings.curves(s, COL, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), "输入", "USD", "zh") == (
+        "输入最低价从 10 美元（A，2024-01-01）降至 1 美元（A，2024-12-31，2024-07-01 后未再获证实）")

@@ -70,3 +70,19 @@ def test_a_step_without_an_api_price_says_so_instead_of_implying_one(ds, view):
     assert "QwQ-32B在数据中没有 API 价格" in footer
     step5 = charts.build("story", ds, view.with_(lang="en", step="ernie-speed-lite-free"), "wide").figure
     assert "no API price" not in next(a.text for a in step5.layout.annotations if a.name == "footer")
+
+
+def test_the_second_act_walks_2025_26_from_cuts_to_tiers_hours_and_rises(ds):
+    from pricewar.story import act, act_steps
+
+    counts = act_steps(ds.events)
+    assert counts["story_act_two"] >= 8 and counts["story_act_one"] >= 8
+    story = steps(ds.events).set_index("id")
+    two = [i for i, ev in story.iterrows() if act(ev, "en").startswith("Act two")]
+    # the second act opens with the first price sold by the hour and holds a cut, a band, a rise and peak pricing
+    assert two[0] == "deepseek-off-peak-discount"
+    for step in ("deepseek-v3-2-exp-cut", "doubao-seed-1-6-launch", "gpt-5-5-rise", "deepseek-peak-pricing"):
+        assert step in two, step
+    assert act(story.loc["deepseek-v2-launch"], "zh") == "第一幕（2023–2025）：降价潮"
+    assert act(story.loc["deepseek-peak-pricing"], "en") == (
+        "Act two (2025–2026): from cuts to tiers, time-of-day prices and rises")

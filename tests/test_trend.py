@@ -91,7 +91,9 @@ def test_sets_are_the_classes_then_every_model_then_each_country(ds):
     assert set_name(ds, "gpt-4-class", "en") == "GPT-4 class" and set_name(ds, "cn", "en") == "Models from China"
     assert set_name(ds, "us", "zh") == "美国的模型"
     assert set(members(ds, "us")["vendor"]) == {"openai", "anthropic", "google"}
-    assert len(members(ds, "all")) == len(ds.series)
+    # every model at its standard price: an off-peak hour or an input band is not a model of its own
+    assert len(members(ds, "all")) == int(ds.series["standard"].sum()) < len(ds.series)
+    assert not members(ds, "all")["tier"].str.contains("–").any()
 
 
 def points(days, prices):
@@ -155,11 +157,27 @@ def test_published_rates_can_say_at_least(ds):
     assert all(r.differs["en"] and r.differs["zh"] for r in ds.rates)
 
 
-def test_all_models_fall_about_nine_times_a_year_with_gpt_3_5_turbo_from_its_launch(ds):
-    # the 164× came from GPT-3.5 Turbo's history starting in 2024; from its 2023-03-01 launch at $2
-    # per million (and Claude 3 Haiku from 2024-03-13) the cheapest blended price falls 9.4× a year (US$)
+def test_all_models_fall_about_three_times_a_year_from_gpt_3_5_turbo_to_2026(ds):
+    # from GPT-3.5 Turbo's 2023-03-01 launch at $2 per million to the end of 2026 the cheapest blended price
+    # falls 3.2× a year (US$) over the whole range: the 2025–26 prices fall little and some rise
     from pricewar import charts
     view = Choices.of(ds).default().with_(set="all", kind="blended", currency="USD", lang="en")
     built = charts.build("trend", ds, view)
-    assert built.fit is not None and 5 < built.fit["factor"] < 15
-    assert built.title.startswith("Prices fell 9.4× per year")
+    assert built.fit is not None and 2 < built.fit["factor"] < 5
+    assert built.title == "Prices fell 3.2× per year (90% interval 1.8–5.9×)"
+    assert built.rows["date"].min() == pd.Timestamp("2023-03-01") and built.rows["date"].max().year == 2026
+
+
+def test_the_newer_estimates_sit_beside_the_fit_a_rise_said_as_a_rise(ds):
+    rates = {r.id: r for r in ds.rates}
+    rise = rates["gundlach-running-frontier"]
+    assert published_range(rise.factor_low, rise.factor_high, "en") == "rises 3–18× a year"
+    assert published_range(rise.factor_low, rise.factor_high, "zh") == "每年上升 3–18 倍"
+    assert published_range(rates["gundlach-frontier"].factor_low, rates["gundlach-frontier"].factor_high,
+                           "en") == "5–10×"
+    du = rates["du-half-life"]  # half-lives of 1.55 and 1.10 years, as yearly factors 2^(1/h)
+    assert (du.factor_low, du.factor_high) == (pytest.approx(2 ** (1 / 1.55), abs=1e-3),
+                                               pytest.approx(2 ** (1 / 1.10), abs=1e-3))
+    assert published_range(du.factor_low, du.factor_high, "en") == "1.56–1.88×"
+    kinds = dict(zip(ds.sources["id"], ds.sources["kind"], strict=True))
+    assert kinds[rise.source] == kinds[du.source] == "research"
