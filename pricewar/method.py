@@ -88,8 +88,39 @@ LEFT_OUT: tuple[LeftOut, ...] = (
         en="Robots, phones, training costs, investment totals and other news outside API prices (the AI Tech Base Camp article and Song Jing's article).",
     ),
     LeftOut(
-        zh="中国模型的美元标价（DeepSeek 的 0.14 / 0.28 美元……）写在备注（`note`）中；每个价格只保存一次，使用主要来源所标的币种。",
-        en="USD list prices of Chinese models (DeepSeek's $0.14 / $0.28 …) are in `note`; each price is kept once, in the currency the primary source states.",
+        zh='中国模型的美元标价（DeepSeek 的 0.14 / 0.28 美元……）写在备注（`note`）中；每个价格只保存一次，使用主要来源所标的币种。DeepSeek 自 2025-09-06 起的价格按其英文价格页和引用该页的价格追踪所标，以美元保存；有来源给出的人民币价格写在备注（`note`）中。2025-09-06 的人民币价格没有来源给出。',
+        en="USD list prices of Chinese models (DeepSeek's $0.14 / $0.28 …) are in `note`; each price is kept once, in the currency the primary source states. DeepSeek's prices from 2025-09-06 on are in US$, as its English pricing page and the trackers quoting it state them; the yuan prices, where a source gives them, are in `note`. No source gives the yuan prices of 2025-09-06.",
+    ),
+    LeftOut(
+        zh='DeepSeek：V4-Pro 于 2026-09-14 下线的计划在 2026-09-09 公布、据报道于 2026-09-11 撤回（`quill-router-1156`、`models-dev-6904`），由于未读到该日之后 DeepSeek 价格页的存档，数据中不记为价格变动；V3-0324 和 R1-0528 未发现价格变动；没有来源给出 DeepSeek-V2 自身 API 价格结束的日期，因此其曲线画作 2024-05-25 之后未再获证实，而不是结束。',
+        en="DeepSeek: the retirement of V4-Pro on 2026-09-14, announced on 2026-09-09 and reported withdrawn on 2026-09-11 (`quill-router-1156`, `models-dev-6904`), is not a price change in the data, since no copy of DeepSeek's page after that day was read; no price change was found for V3-0324 or R1-0528; no source dates the end of DeepSeek-V2's own API price, so its line is drawn as not confirmed since 2024-05-25 rather than ended.",
+        sources=('quill-router-1156', 'models-dev-6904'),
+    ),
+    LeftOut(
+        zh='OpenAI：GPT-5.6 Sol 自 2026-08-21 起的促销价（4 / 20 美元）及其超过 272K 输入 tokens 一档的价格（找不到能读到原话的来源）；GPT-6 系列（只有一份未署名的摘要）；最小型号与专业版型号、批量与弹性处理、优先处理、缓存写入和音频价格；GPT-4.5 预览版；一份 2026-03-10 的抄本称 OpenAI 全部价格减半，实为标错的批量处理价格表。',
+        en='OpenAI: GPT-5.6 Sol\'s promotion from 2026-08-21 ($4 / $20) and its price above 272K input tokens (no source states them in words we could read); the GPT-6 family (an unsigned digest only); the nano and Pro models, Batch and Flex, priority processing, cache writes and audio prices; GPT-4.5 Preview; a transcription of 2026-03-10 claiming "OpenAI halved all prices", which is a mislabelled Batch table.',
+    ),
+    LeftOut(
+        zh='Anthropic 与谷歌：Claude Sonnet 5 介绍价 2 / 10 美元的结束（Anthropic 自己的表格称 2026-09-01 起为 3 / 15 美元，第三方笔记称不会上调；该行备注列出两种说法）；Claude Opus 4.6、4.7、4.8 和 Sonnet 4.6（只有价格追踪给出日期）；Gemini 3.5、3.6、3.7 Flash（只见于价格追踪，且互相矛盾）；谷歌的缓存输入价；Gemini 2.5 Flash 预览版开启思考时 3.50 美元的输出价，写在该行备注中。',
+        en='Anthropic and Google: the end of Claude Sonnet 5\'s introductory $2 / $10 (Anthropic\'s own table says $3 / $15 from 2026-09-01, third-party notes say the rise "will not occur"; the row\'s note gives both); Claude Opus 4.6, 4.7 and 4.8 and Sonnet 4.6 (dated only by trackers); Gemini 3.5, 3.6 and 3.7 Flash (trackers only, and they disagree); Google\'s cached-input prices; Gemini 2.5 Flash\'s $3.50 thinking output in preview, which is in its row\'s note.',
+    ),
+    LeftOut(
+        zh='字节跳动：豆包在 32K 以内输入的输出价取决于输出长度（Doubao-Seed-1.6 输出不超过 200 tokens 时 2 元，超过时 8 元），数据的列无法表达，因此未收录；除 Doubao-Seed-1.6 第一档输入价外，豆包各档价格都只来自一个价格追踪文件（`lobehub-volcengine-18a6dcf`），因为火山引擎自己的价格页只读到开头的介绍；豆包的极速版、思考版、视觉版和编程版模型以及缓存输入价没有带日期的来源。',
+        en="ByteDance: Doubao's output price below 32K of input depends on the output's length (¥2 up to 200 output tokens, ¥8 beyond, for Doubao-Seed-1.6), which the columns cannot hold, so it is left out; every Doubao band price but Doubao-Seed-1.6's first input band rests on one tracker file (`lobehub-volcengine-18a6dcf`), since only the introduction of Volcano Engine's own price page could be read; Doubao's flash, thinking, vision and code models and cached-input prices have no dated source.",
+        sources=('lobehub-volcengine-18a6dcf',),
+    ),
+    LeftOut(
+        zh='阿里巴巴与智谱：Qwen3-Max 的分档价格（32K 以内 2.5 / 10 元……）只见于一份无日期的第三方阿里云页面副本，而一个价格追踪所列的更高价格本身也是换算所得，因此数据中没有 Qwen3-Max；阿里云和火山引擎转售 GLM 模型的价格没有日期；未找到智谱自己的人民币价格，价格追踪所列的美元价格是按 7.25 由人民币换算的，因此数据只收录 Z.AI 自己的美元价格（GLM-5.2、GLM-5.3）。',
+        en="Alibaba and Zhipu: Qwen3-Max's banded prices (¥2.5 / ¥10 up to 32K …) are known only from an undated third-party copy of Alibaba's page, and a tracker's higher price is itself a conversion, so Qwen3-Max is not in the data; Alibaba's and Volcano Engine's resale of GLM models is undated; Zhipu's own yuan prices were not found, and the tracker's dollar figures for them were converted from yuan at 7.25, so only Z.AI's own dollar prices (GLM-5.2, GLM-5.3) are in the data.",
+    ),
+    LeftOut(
+        zh='月之暗面与 MiniMax：Kimi K2 发布时的人民币价格没有来源给出日期，因此 Kimi K2 的数据从月之暗面价格页最后更新的 2026-02-09 开始（`moonshot-pricing-2026-02-09`），发布记为事件；该页列出的 moonshot-v1 价格远低于数据中 2024 年的价格，但没有来源给出降价日期——留作下一轮的线索；MiniMax-M2 的人民币价格以及 MiniMax-M3 的发布和促销只见于无法引用的来源。',
+        en="Moonshot and MiniMax: Kimi K2's launch price in yuan is not dated by any source, so Kimi K2's rows start on 2026-02-09, the day Moonshot's price page was last updated (`moonshot-pricing-2026-02-09`), and its launch is an event; that page also lists moonshot-v1 well below the data's 2024 prices, on a day no source gives — a lead for the next pass; MiniMax-M2 in yuan and MiniMax-M3's launch and promotion rest only on sources we could not cite.",
+        sources=('moonshot-pricing-2026-02-09',),
+    ),
+    LeftOut(
+        zh='2025-04 以后的百度、腾讯、阶跃星辰和科大讯飞：存档来源中没有找到价格。百度 2025-04-25 发布文心 4.5 Turbo 和 X1 Turbo 记为没有价格的事件；所报道的降价（0.8 / 3.2 元和 1 / 4 元）未找到。',
+        en="Baidu, Tencent, StepFun and iFLYTEK from 2025-04 on: no price was found in a stored source. Baidu's ERNIE 4.5 Turbo and X1 Turbo launch of 2025-04-25 is an event without prices; the reported cuts (¥0.8 / ¥3.2 and ¥1 / ¥4) were not found.",
     ),
 )
 """data/README.md's "What is not in the data", one entry per bullet in the same order: ``en`` is the
@@ -293,7 +324,14 @@ def comparable(data: Dataset, lang: str) -> str:
             "  - **某一日期的比较**——排行图及其标题、比值表及其句子、说法核查、故事和事件卡片、导出——把两个价格都按"
             "**该日期所在月份**的汇率换算，因此同一个比值在元和美元视图中相同；前后对比的两端都按结束日期所在月份的汇率换算；",
             "  - **同一币种**的两个价格之比或变化，从不经过汇率；",
-            f"  - 经过汇率换算的句子或注释会写明所用汇率{example}；晚于最后一个已公布汇率的月份使用最后一个汇率。",
+            f"  - 经过汇率换算的句子或注释会写明所用汇率{example}；晚于最后一个已公布汇率的月份使用最后一个汇率，"
+            "并注明这是暂定汇率。",
+            "- **计价条件**：按输入长度分档的价格，每一档是一条单独的序列（如「Qwen3-Max 32–128k」），"
+            "图表默认画最小的一档；分时段的价格，高峰或全天价格是模型的标准价，闲时价格是一条以其时段命名的单独序列"
+            "（如「DeepSeek-V4-Pro 18:00–09:00, 12:00–14:00」）。打开「显示所有计价条件」可看到其他各档和闲时价格；"
+            "数据页和模型页列出每一个条件。限时价到期后回到来源给出的价格，除非此前已有新的价格。",
+            "- **证实**：每个价格最后获来源证实的日期是其来源所载的最后日期。一条序列的最后一个价格在此日期之后画成虚线"
+            "（「此后未再获来源证实」）；标题、比值和说法核查只使用当日获证实的价格，否则写明价格最后获证实的日期。",
             "- **输入价**：一个模型的输入价包括它的「输入」行和「缓存未命中」行：按缓存定价的厂商把未命中价格作为"
             "与其他模型输入价相当的价格。缓存命中的输入价单独成一类。",
             f"- **混合价**=（{w_in} × 输入 + {w_out} × 输出）/ {weights}，在某一日期输入价和输出价都已知时计算"
@@ -318,7 +356,16 @@ def comparable(data: Dataset, lang: str) -> str:
         "the same in the 元 and the US\\$ view; a before → after converts both ends at the end date's month;",
         "  - a ratio or a change of two prices **stated in the same currency** never goes through a rate;",
         f"  - a sentence or note that went through a rate names it{example}; a month after the last published rate "
-        "uses the last one.",
+        "uses the last one, and says that it is provisional.",
+        "- **Conditions.** A price banded by input length is one series per band (“Qwen3-Max 32–128k”), and "
+        "charts draw the smallest band; of prices by time of day, the peak or all-day price is the model's standard "
+        "price and the off-peak price a series of its own, named by its hours (“DeepSeek-V4-Pro 18:00–09:00, "
+        "12:00–14:00”). “Every pricing condition” draws the other bands and hours too; the data and model pages list "
+        "every condition. A limited-time price falls back to the price its source names when it ends, unless a new "
+        "price came first.",
+        "- **Confirmation.** A price is confirmed up to the latest day a cited source states it. A series' last "
+        "price is drawn dotted after that day (“not confirmed by any source since …”); titles, ratios and the claim "
+        "checker use only prices confirmed on their day, or say when each was last confirmed.",
         "- **Input.** A model's input price is its input rows and its cache-miss rows together: vendors that price "
         "input by cache state the miss price as the one that compares with other models' input. Cached input "
         "(a cache hit) is a kind of its own.",

@@ -163,6 +163,9 @@ DISPUTED_PRICES = {
     ("openai", "GPT-4 Turbo", "", "input", "2023-11-06"): "thread-2024-05",  # 'halved GPT-4' vs −67%
     ("zhipu", "GLM-3-Turbo", "", "input", "2024-05-13"): "thread-2024-05",  # 0.5 元; date 5月11日
     ("zhipu", "GLM-3-Turbo", "", "output", "2024-05-13"): "kazike-2024-05-22",  # 2 元 output
+    ("openai", "o3", "", "cache_hit", "2025-04-16"): "pydantic-genai-prices-6ec60a02",  # $0.50 cached before the cut
+    ("openai", "o3", "", "input", "2025-06-10"): "simonw-llm-prices-openai",  # the tracker wrote $10 back
+    ("openai", "o3", "", "output", "2025-06-10"): "simonw-llm-prices-openai",  # and $40
 }
 DISPUTED_EVENTS = {
     "deepseek-v2-launch": "aikeji-2024-05-25",  # 1/70 vs 1/100 of GPT-4 Turbo vs 1% of GPT-4
@@ -171,6 +174,7 @@ DISPUTED_EVENTS = {
     "claude-3-5-sonnet-launch": "itimes-2025-02-13",  # 'the most expensive model' vs o1, Claude 3 Opus
     "minimax-text-01-launch": "lobehub-deepseek-1.94.11",  # 'level with V3' vs V3's promotion price
     "nvidia-q1-fy2025": "nvidia-q1-fy2025",  # net profit +644% in the article, +628% in Nvidia's release
+    "kimi-k2-launch": "models-dev-kimi-k2-429b765",  # released 2025-07-14 in the tracker, 07-11 in the version name
 }
 
 
@@ -507,3 +511,172 @@ def test_names_and_labels_hold_no_ids_or_links(ds):
 def test_no_two_events_share_a_label(ds, lang):
     labels = ds.events[f"short_{lang}"]
     assert labels[labels.duplicated(keep=False)].tolist() == []
+
+
+# --- 2025–26: the war after March 2025 (issue 16) ------------------------------------------------------------
+FACTS_2025_26 = [  # (vendor, model, tier, kind, date, price, currency, unit), (source, its words, band_from)
+    ('deepseek', 'DeepSeek-V3', '', 'cache_miss', '2025-09-06', 0.56, 'USD', 'per_1m_tokens',
+     'deepseek-pricing-en-2025-08', 'Starting from 16:00 UTC Time on Sept 5th, 2025', None),
+    ('deepseek', 'DeepSeek-V3', '', 'output', '2025-09-29', 0.42, 'USD', 'per_1m_tokens',
+     'benchlm-deepseek-2026-04-13', 'deepseek-chat DeepSeek-V3.2 128K $0.028 $0.28 $0.42', None),
+    ('deepseek', 'DeepSeek-V4-Flash', '', 'cache_miss', '2026-04-24', 0.14, 'USD', 'per_1m_tokens',
+     'deepseek-pricing-en-2026-05', '1M INPUT TOKENS (CACHE MISS)$0.14', None),
+    ('deepseek', 'DeepSeek-V4-Pro', '', 'cache_miss', '2026-04-26', 0.435, 'USD', 'per_1m_tokens',
+     'welinux-deepseek-v4-pro', '延长至北京时间 2026 年 5 月 31 日 23:59', None),
+    ('deepseek', 'DeepSeek-V4-Pro', '', 'output', '2026-06-01', 0.87, 'USD', 'per_1m_tokens',
+     'deepseek-pricing-en-2026-05', 'adjusted to 1/4 of the original price', None),
+    ('deepseek', 'DeepSeek-V4-Flash', '', 'cache_hit', '2026-04-26', 0.0028, 'USD', 'per_1m_tokens',
+     'deepseek-pricing-en-2026-05', 'takes effect from 2026/4/26 12:15 UTC', None),
+    ('openai', 'GPT-4.1', '', 'input', '2025-04-14', 2, 'USD', 'per_1m_tokens',
+     'openai-gpt-4-1-2025-04-14', '| gpt-4.1 | $2.00 | $0.50 | $8.00 |', None),
+    ('openai', 'o3', '', 'input', '2025-04-16', 10, 'USD', 'per_1m_tokens',
+     'simonw-llm-prices-20b527c', "'o3': { name: 'o3', input: 10, output: 40 }", None),
+    ('openai', 'o3', '', 'input', '2025-06-10', 2, 'USD', 'per_1m_tokens',
+     'openai-pricing-2025-09-07', '|o3|$2.00|$0.50|$8.00|', None),
+    ('openai', 'o3', '', 'output', '2025-06-10', 8, 'USD', 'per_1m_tokens',
+     'simonw-blog-2025-06-10', 'dropped the price of their o3 model by 80%', None),
+    ('openai', 'GPT-5', '', 'input', '2025-08-07', 1.25, 'USD', 'per_1m_tokens',
+     'openai-gpt-5-developers-2025-08-07', 'GPT‑5 is priced at $1.25/1M input tokens', None),
+    ('openai', 'GPT-5.2', '', 'output', '2025-12-11', 14, 'USD', 'per_1m_tokens',
+     'openai-gpt-5-2-2025-12-11', 'GPT‑5.2 is priced at $1.75/1M input tokens and $14/1M output tokens', None),
+    ('anthropic', 'Claude Opus 4', '', 'output', '2025-05-22', 75, 'USD', 'per_1m_tokens',
+     'anthropic-claude-4-2025-05-22', 'Opus 4 at $15/$75 per million tokens', None),
+    ('anthropic', 'Claude Sonnet 4', '', 'input', '2025-08-12', 6, 'USD', 'per_1m_tokens',
+     'anthropic-pricing-docs-2025', 'Input: $6 / MTok', None),
+    ('anthropic', 'Claude Opus 4.5', '', 'input', '2025-11-24', 5, 'USD', 'per_1m_tokens',
+     'anthropic-claude-opus-4-5-2025-11-24', 'Pricing is now $5/$25 per million tokens', None),
+    ('anthropic', 'Claude Haiku 4.5', '', 'output', '2025-10-15', 5, 'USD', 'per_1m_tokens',
+     'anthropic-claude-haiku-4-5-2025-10-15', 'Pricing is now $1/$5 per million input and output tokens', None),
+    ('anthropic', 'Claude Opus 5', '', 'input', '2026-07-24', 5, 'USD', 'per_1m_tokens',
+     'pydantic-genai-prices-ffbbb142', 'name: Claude Opus 5 … input_mtok: 5', None),
+    ('google', 'Gemini 2.5 Flash', '', 'input', '2025-06-17', 0.3, 'USD', 'per_1m_tokens',
+     'google-gemini-pricing-2026', '$0.30 (text / image / video)', None),
+    ('google', 'Gemini 2.5 Flash', '', 'input', '2025-04-17', 0.15, 'USD', 'per_1m_tokens',
+     'google-gemini-pricing-2025-spring', '$0.15 (text / image / video)', None),
+    ('openai', 'o4-mini', '', 'input', '2025-04-16', 1.1, 'USD', 'per_1m_tokens',
+     'openai-pricing-2025-09-07', '|o4-mini|$1.10|$0.275|$4.40|', None),
+    ('openai', 'GPT-5.1', '', 'input', '2025-11-13', 1.25, 'USD', 'per_1m_tokens',
+     'openai-gpt-5-2-2025-12-11', '| $1.25 | $0.125 | $10 |', None),
+    ('anthropic', 'Claude Opus 4.1', '', 'cache_hit', '2025-08-05', 1.5, 'USD', 'per_1m_tokens',
+     'anthropic-pricing-docs-2025', 'Claude Opus 4.1 | $15 / MTok | $18.75 / MTok | $30 / MTok | $1.50 / MTok', None),
+    ('anthropic', 'Claude Fable 5', '', 'output', '2026-06-09', 50, 'USD', 'per_1m_tokens',
+     'anthropics-skills-5d25128', '| $10.00     | $50.00      |', None),
+    ('anthropic', 'Claude Sonnet 5', '', 'input', '2026-06-30', 2, 'USD', 'per_1m_tokens',
+     'anthropics-skills-9d2f1ae', '$3.00 ($2.00 intro through 2026-08-31)', None),
+    ('google', 'Gemini 2.5 Flash', '', 'output', '2025-06-17', 2.5, 'USD', 'per_1m_tokens',
+     'simonw-llm-prices-db30727', 'input: 0.30, output: 2.50', None),
+    ('google', 'Gemini 2.5 Flash-Lite', '', 'input', '2025-07-22', 0.1, 'USD', 'per_1m_tokens',
+     'google-gemini-2-5-flash-lite-ga-2025-07-22', '(\\$0.10 input per 1M, \\$0.40 output per 1M)', None),
+    ('openai', 'GPT-5.5', '', 'input', '2026-04-24', 5, 'USD', 'per_1m_tokens',
+     'openai-gpt-5-5-2026-04-23', 'at $5 per 1M input tokens and $30 per 1M output tokens', 0),
+    ('openai', 'GPT-5.5', '', 'output', '2026-04-24', 45, 'USD', 'per_1m_tokens',
+     'openai-pricing-2026-08', '| gpt-5.5 | $5.00 | $0.50 | - | $30.00 | $10.00 | $1.00 | - | $45.00 |', 272),
+    ('openai', 'GPT-5.6 Terra', '', 'input', '2026-07-30', 2, 'USD', 'per_1m_tokens',
+     'openai-gpt-5-6-price-cut-2026-07-30', '$2 per million input tokens and $12 per million output tokens', 0),
+    ('openai', 'GPT-5.6 Luna', '', 'output', '2026-07-30', 1.2, 'USD', 'per_1m_tokens',
+     'openai-gpt-5-6-price-cut-2026-07-30', '$1.20 per million output tokens for Luna', 0),
+    ('openai', 'GPT-5.6 Luna', '', 'input', '2026-07-09', 1, 'USD', 'per_1m_tokens',
+     'apimaster-2026-06-27', '$5 / $30, $2.50 / $15, and $1 / $6 per 1M input/output tokens', 0),
+    ('google', 'Gemini 2.5 Pro', '', 'input', '2025-04-04', 2.5, 'USD', 'per_1m_tokens',
+     'google-gemini-pricing-2025-spring', '$2.50, prompts > 200k tokens', 200),
+    ('google', 'Gemini 3 Pro', '', 'output', '2025-11-18', 12, 'USD', 'per_1m_tokens',
+     'google-gemini-3-developers-2025-11-18', '$12/million output tokens for prompts 200k tokens or less', 0),
+    ('bytedance', 'Doubao-Seed-1.6', '', 'input', '2025-06-11', 0.8, 'CNY', 'per_1m_tokens',
+     'xiaohezi-doubao-1-6-2025-08-03', '0–32 K 输入只要 ¥0.8/百万 token', None),
+    ('bytedance', 'Doubao-Seed-1.6', '', 'input', '2025-06-11', 1.2, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0.032, 0.128]': 1.2", None),
+    ('bytedance', 'Doubao-Seed-1.6', '', 'output', '2025-06-11', 24, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0.128, infinity]_[0, infinity]': 24", None),
+    ('bytedance', 'Doubao-Seed-1.6-lite', '', 'input', '2025-10-16', 0.3, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0, 0.032]': 0.3", None),
+    ('bytedance', 'Doubao-Seed-1.8', '', 'output', '2025-12-18', 16, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0.032, 0.128]_[0, infinity]': 16", None),
+    ('bytedance', 'Doubao-Seed-2.0-pro', '', 'input', '2026-02-15', 3.2, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0, 0.032]': 3.2", None),
+    ('bytedance', 'Doubao-Seed-2.0-pro', '', 'output', '2026-02-15', 16, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0, 0.032]': 16", None),
+    ('bytedance', 'Doubao-Seed-2.0-lite', '', 'output', '2026-02-15', 3.6, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0, 0.032]': 3.6", None),
+    ('bytedance', 'Doubao-Seed-2.0-mini', '', 'input', '2026-02-15', 0.2, 'CNY', 'per_1m_tokens',
+     'lobehub-volcengine-18a6dcf', "'[0, 0.032]': 0.2", None),
+    ('moonshot', 'Kimi K2', '', 'cache_miss', '2026-02-09', 4, 'CNY', 'per_1m_tokens',
+     'moonshot-pricing-2026-02-09', '| kimi-k2-0711-preview | 1M tokens | ￥1.00 | ￥4.00 | ￥16.00 |', None),
+    ('moonshot', 'Kimi K2', '', 'output', '2026-02-09', 16, 'CNY', 'per_1m_tokens',
+     'moonshot-pricing-2026-02-09', '| kimi-k2-0905-preview | 1M tokens | ￥1.00 | ￥4.00 | ￥16.00 |', None),
+    ('moonshot', 'Kimi K2 Turbo', '', 'output', '2026-02-09', 58, 'CNY', 'per_1m_tokens',
+     'moonshot-pricing-2026-02-09', '￥8.00 | ￥58.00', None),
+    ('moonshot', 'Kimi K2.5', '', 'cache_hit', '2026-02-09', 0.7, 'CNY', 'per_1m_tokens',
+     'moonshot-pricing-2026-02-09', '| kimi-k2.5 | 1M tokens | ￥0.70 | ￥4.00 | ￥21.00 |', None),
+    ('moonshot', 'Kimi K2.6', '', 'cache_miss', '2026-05-22', 0.95, 'USD', 'per_1m_tokens',
+     'genai-prices-moonshotai-eb49070', 'input_mtok: 0.95', None),
+    ('moonshot', 'Kimi K2.7 Code', '', 'cache_hit', '2026-06-15', 0.19, 'USD', 'per_1m_tokens',
+     'genai-prices-moonshotai-75406b1', 'cache_read_mtok: 0.19', None),
+    ('minimax', 'MiniMax-M2', '', 'input', '2025-10-27', 0.3, 'USD', 'per_1m_tokens',
+     'models-dev-minimax-m2-b323fa2', 'input = 0.30', None),
+    ('minimax', 'MiniMax-M2', '', 'output', '2025-10-27', 1.2, 'USD', 'per_1m_tokens',
+     'models-dev-minimax-m2-b323fa2', 'output = 1.20', None),
+    ('moonshot', 'Kimi K3', '', 'cache_miss', '2026-07-16', 3, 'USD', 'per_1m_tokens',
+     'genai-prices-moonshotai-ba80937', 'input_mtok: 3.00', None),
+    ('minimax', 'MiniMax-M3', '', 'input', '2026-07-01', 0.3, 'USD', 'per_1m_tokens',
+     'genai-prices-minimax-d07be00', 'base: 0.3', None),
+    ('zhipu', 'GLM-5.3', '', 'output', '2026-08-19', 4.4, 'USD', 'per_1m_tokens',
+     'genai-prices-zai-ad617ec', 'output_mtok: 4.4', None),
+]
+
+
+@pytest.mark.parametrize("fact", FACTS_2025_26, ids=[f"{f[1]}-{f[3]}-{f[4]}-{f[10]}" for f in FACTS_2025_26])
+def test_pinned_fact_of_2025_26_with_its_sources_words(ds, fact):
+    vendor, model, tier, kind, day, price, currency, unit, source, words, band = fact
+    p = ds.prices
+    rows = p[(p["vendor"] == vendor) & (p["model"] == model) & (p["tier"] == tier) & (p["kind"] == kind)
+             & (p["date"] == pd.Timestamp(day))]
+    if band is not None:
+        rows = rows[rows["band_from"] == band]
+    rows = rows[rows["period"].isin(["", "peak"]) & (rows["price"] == price)]
+    assert len(rows) == 1, rows  # one price of that model, kind and day (and band) is this one
+    row = rows.iloc[0]
+    assert (row["currency"], row["unit"]) == (currency, unit)
+    assert source in row["source"].split(";")
+    assert words in row["quote"]  # the source's own words for the figure
+
+
+def test_the_2025_26_facts_cover_every_checked_lead_or_say_why_not(ds):
+    """Every price change the project's leads mark "checked" is in the data (the others are in the data or in
+    data/README.md's list of what is not)."""
+    p = ds.prices
+    has = {(m, d) for m, d in zip(p["model"].astype(str), p["date"].dt.strftime("%Y-%m-%d"), strict=True)}
+    checked = [("DeepSeek-V3", "2025-09-06"),  # one price, the night discount ends (16:00 UTC on 2025-09-05)
+               ("DeepSeek-V4-Flash", "2026-04-24"), ("DeepSeek-V4-Pro", "2026-04-24"),  # V4
+               ("DeepSeek-V4-Pro", "2026-04-26"),  # 75% off for a limited time, cache hits to a tenth
+               ("DeepSeek-V4-Pro", "2026-08-17"),  # peak / off-peak
+               ("DeepSeek-V4.1-Flash", "2026-09-10"), ("GPT-5", "2025-08-07"), ("Claude Opus 5", "2026-07-24")]
+    assert [c for c in checked if c not in has] == []
+
+
+def test_a_vendors_own_statement_and_a_report_of_it_are_told_apart_in_2025_26(ds):
+    kinds = dict(zip(ds.sources["id"], ds.sources["kind"], strict=True))
+    assert kinds["deepseek-pricing-en-2025-08"] == "vendor"  # DeepSeek's own page, an archived copy
+    assert kinds["benchlm-deepseek-2026-04-13"] == "blog" and kinds["genai-prices-571"] == "tracker"
+    # the peak / off-peak prices rest on trackers only, and the row's note says so in both languages
+    row = ds.prices[(ds.prices["model"] == "DeepSeek-V4-Pro") & (ds.prices["date"] == pd.Timestamp("2026-08-17"))
+                    & (ds.prices["kind"] == "output") & (ds.prices["period"] == "peak")].iloc[0]
+    assert {kinds[s] for s in row["source"].split(";")} == {"tracker"}
+    assert "No stored copy of DeepSeek's page from then was found" in row["note_en"]
+    assert "未找到 DeepSeek 价格页当时的存档" in row["note_zh"]
+
+
+def test_deepseeks_peak_price_is_standard_and_its_off_peak_a_series_of_its_own(ds):
+    s = ds.series[(ds.series["model"] == "DeepSeek-V4-Pro") & (ds.series["series"] == "output")]
+    off = s[s["tier"] != ""]
+    assert set(off["tier"]) == {"18:00–09:00, 12:00–14:00"} and not off["standard"].any()
+    standard = s[s["tier"] == ""]
+    assert standard["price_1m"].tolist() == [3.48, 0.87, 3.96]  # launch, 75% off (made permanent), peak
+    assert standard["condition_en"].iloc[-1].startswith("peak hours, 09:00–12:00, 14:00–18:00 (UTC+8)")
+    # the off-peak price is higher than the flat price before it: a rise, not a discount
+    assert off["price_1m"].iloc[0] == 1.98 > standard["price_1m"].iloc[1]
+
+
+def test_deepseeks_limited_time_discount_made_permanent_never_falls_back(ds):
+    s = ds.series[(ds.series["model"] == "DeepSeek-V4-Pro") & (ds.series["series"] == "input")
+                  & (ds.series["tier"] == "")]
+    assert 1.74 not in s.loc[s["date"] > pd.Timestamp("2026-04-26"), "price_1m"].tolist()

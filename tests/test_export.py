@@ -10,6 +10,7 @@ from pricewar import load_dataset
 from pricewar.cli import main
 from pricewar.export import ExportError, export
 from pricewar.select import prices_in_view
+from pricewar.story import steps
 from pricewar.view import Choices
 
 from conftest import GOOD
@@ -122,11 +123,12 @@ def test_missing_chromium_is_a_clear_error_with_an_exit_code(good, tmp_path, mon
 def test_the_shipped_data_exports_in_both_languages(ds, tmp_path):
     files = export(ds, tmp_path, [View(ds, lang="zh"), View(ds, lang="en")], images=False)
     story_pages = sorted(f.name for f in files if f.name.startswith("story-") and f.name.endswith("-en.html"))
-    assert len(story_pages) == 16 and story_pages[0] == "story-01-en.html"
-    page = (tmp_path / "story-16-zh.html").read_text()
-    assert "第 16/16 步" in page and "src=\"http" not in page
-    # plotly.js, index, and per language 21 charts × (HTML, CSV) and the ratio table's CSV
-    assert len(files) == 2 + 2 * (21 * 2 + 1)
+    n = len(steps(ds.events))
+    assert n >= 30 and len(story_pages) == n and story_pages[0] == "story-01-en.html"
+    page = (tmp_path / f"story-{n}-zh.html").read_text()
+    assert f"第 {n}/{n} 步" in page and "src=\"http" not in page
+    # plotly.js, index, and per language 5 charts and the story's steps × (HTML, CSV) and the ratio table's CSV
+    assert len(files) == 2 + 2 * ((5 + n) * 2 + 1)
 
 
 def test_a_dated_comparison_exports_as_on_its_page_with_the_datas_version(ds, tmp_path):

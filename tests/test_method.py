@@ -77,6 +77,9 @@ ALLOWED_LATIN = {
     # model, vendor and product names in LEFT_OUT
     "openai", "chatgpt", "gpt", "o", "mini", "gemini", "ultra", "pro", "flash", "preview", "minicpm", "qwen", "max",
     "turbo", "deepseek", "build", "azure", "ai",
+    # the 2025–26 models, vendors and ways of buying named in LEFT_OUT
+    "anthropic", "claude", "sonnet", "opus", "sol", "nano", "batch", "flex", "doubao", "seed", "thinking", "vision",
+    "code", "glm", "kimi", "minimax", "moonshot", "r", "v", "x", "z",
 }
 """Latin words the module's own Chinese may use: names, units, formats (ids and code are in backticks)."""
 
@@ -245,7 +248,7 @@ def test_the_rates_are_named_from_the_data(good, shipped):
     # the example of a converted sentence: the month of the last price and its published rate
     assert "(“converted at 2024\\-07's average of 7\\.1 元 per US\\$”)" in body(good, "en", "comparable")
     assert "（如「按 2024\\-07 月均汇率 7\\.1 元/美元换算」）" in body(good, "zh", "comparable")
-    month = shipped.prices["date"].max().strftime("%Y-%m")
+    month = min(shipped.prices["date"].max().strftime("%Y-%m"), shipped.fx["month"].iloc[-1])  # the last rate
     rate = shipped.fx.set_index("month")["usd_cny"][month]
     assert f"converted at {md(month)}'s average of {md(f'{rate:g}')} 元 per US\\$" in body(shipped, "en", "comparable")
     assert "source: US Federal Reserve H\\.10; 42 months, 2023\\-01 to 2026\\-06" in body(shipped, "en", "comparable")
