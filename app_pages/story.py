@@ -8,8 +8,8 @@ previous button stayed disabled on the step after the first)."""
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.safe import md
 from pricewar.charts import story_step
+from pricewar.safe import md
 from pricewar.story import act, steps
 from ui import cards
 from ui.charts import layout_size, show
