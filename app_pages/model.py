@@ -80,6 +80,7 @@ if not view.embed:
             "date": rows["date"].dt.date,
             "kind": [i18n.t(f"kind_{k}", lang) for k in rows["kind"]],
             "tier": rows["tier"],
+            "condition": rows[f"condition_{lang}"],
             "stated": [stated(p, cu, u, lang) for p, cu, u in zip(rows["price"], rows["currency"], rows["unit"],
                                                                   strict=True)],
             "converted": rows[value_column(view.currency)].round(6),
@@ -101,6 +102,7 @@ if not view.embed:
             "date": st.column_config.DateColumn(i18n.t("col_date", lang), format="YYYY-MM-DD"),
             "kind": i18n.t("col_kind", lang),
             "tier": i18n.t("col_tier", lang),
+            "condition": i18n.t("col_condition", lang),
             "stated": i18n.t("col_stated", lang),
             "converted": st.column_config.NumberColumn(i18n.t("col_converted", lang, cur=cur), format="%g"),
             "until": i18n.t("col_until", lang),
@@ -111,8 +113,8 @@ if not view.embed:
             "quote": i18n.t("col_quote", lang),
             "dispute": i18n.t("col_dispute", lang),
             "note": i18n.t("col_note", lang),
-        }, keep=["date", "kind", "tier", "converted", "stated", "own", "last_stated", "outlets", "link", "quote",
-                 "dispute"],
+        }, keep=["date", "kind", "tier", "condition", "converted", "stated", "own", "last_stated", "outlets", "link",
+                 "quote", "dispute"],
             pin="date"),
     )
     csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)

@@ -439,6 +439,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "key_dumbbell": {"zh": "小圆点：{before} 的价格 → 大标记：{after} 的价格", "en": "small dot: price on {before} → large marker: on {after}"},
     "rows_shown": {"zh": "图中显示 {n} 个模型中的 {shown} 个（含突出显示的模型和列表两端）；全部见 CSV", "en": "{shown} of {n} models shown (the highlighted ones and both ends of the list among them); all in the CSV"},
     "credit": {"zh": "pricewar 数据 {version}，截至 {as_of}", "en": "pricewar data {version}, as of {as_of}"},
+    "fx_provisional_mark": {"zh": "，暂定", "en": ", provisional"},
+    "col_condition": {"zh": "计价条件", "en": "Condition"},
+    "col_confirmed": {"zh": "最后获证实", "en": "Last confirmed"},
     "fx_provisional": {
         "zh": "；{month} 之后的价格按 {month} 的汇率换算（暂定：尚无更新的月均汇率）",
         "en": "; prices after {month} at {month}'s rate (provisional: no later monthly average is published yet)",

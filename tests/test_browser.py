@@ -105,7 +105,7 @@ def test_modebar_camera_saves_the_chart_as_shown_at_twice_its_size(page: Page, a
     with page.expect_download() as info:
         page.locator(".modebar-btn[data-title='Download plot as a PNG']").first.click()
     download = info.value
-    assert download.suggested_filename == "pricewar-prices-en-input-CNY-deepseek-2023-03-01_2025-06-30.png"
+    assert download.suggested_filename == "pricewar-prices-en-input-CNY-deepseek-2023-03-01_2026-11-30.png"
     data = open(download.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     height = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.height")
