@@ -63,8 +63,9 @@ if not view.embed:
         price = money(getattr(r, col), view.currency, lang) + (f" {i18n.t('per_million', lang)}"
                                                               if getattr(r, col) > 0 else "")
         if r.currency != view.currency and getattr(r, col) > 0:  # a converted price says how, and what was stated
-            price += i18n.t("model_converted", lang, stated=stated(r.price, r.currency, r.unit, lang),
-                            month=r.fx_month, rate=f"{r.usd_cny:.4f}")
+            price += i18n.t("model_converted_provisional" if r.fx_provisional else "model_converted", lang,
+                            stated=stated(r.price, r.currency, r.unit, lang), month=r.fx_month,
+                            rate=f"{r.usd_cny:.4f}")
         key = "model_latest" if r.last_stated else "model_latest_undated"
         st.markdown("- " + md(i18n.t(key, lang, kind=kind, tier=f" {r.tier}" if r.tier else "", price=price,
                                      since=f"{r.date:%Y-%m-%d}", stated=r.last_stated,

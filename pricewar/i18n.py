@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "conditions_peak": {"zh": "分时段价格取高峰价", "en": "time-of-day prices at peak"},
     "finding_same_unconfirmed": {"zh": "；{day} 后未再获来源证实", "en": "; not confirmed by any source since {day}"},
     "finding_unconfirmed": {"zh": "，{day} 后未再获证实", "en": ", not confirmed since {day}"},
-    "line_ended": {"zh": "（至 {month}）", "en": " (to {month})"},
+    "line_ended": {"zh": "（至\u00a0{month}）", "en": " (to\u00a0{month})"},  # never broken inside
     "not_confirmed_since": {"zh": "{day} 之后未再获来源证实", "en": "not confirmed by any source since {day}"},
     "key_unconfirmed": {"zh": "虚线：最后一次获来源证实之后", "en": "dotted: after a price's last confirmation by a source"},
     "bad_params": {
@@ -392,6 +392,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "csv_vendor": {"zh": "厂商", "en": "vendor"},
     "model_converted": {"zh": "（原始报价 {stated}，按 {month} 月均汇率 {rate} 元/美元换算）",
                         "en": " (stated as {stated}, converted at {month}'s average of {rate} 元 per US$)"},
+    "model_converted_provisional": {
+        "zh": "（原始报价 {stated}，按 {month} 月均汇率 {rate} 元/美元换算；暂定，尚无更新的月均汇率）",
+        "en": " (stated as {stated}, converted at {month}'s average of {rate} 元 per US$, provisional: no later "
+              "month is published yet)"},
     "model_still": {"zh": "（数据中最新）", "en": "(latest in the data)"},
     "col_own": {"zh": "来源类型", "en": "Kind of source"},
     "col_last_stated": {"zh": "来源最后说明日期", "en": "Last stated"},

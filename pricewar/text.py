@@ -287,7 +287,10 @@ def wrap(text: str, size: float, width_px: float) -> list[str]:
     for token in re.findall(r"[^ ]+ *| +", GLUE.sub("\xa0", text)):
         if text_width(line + token.rstrip(), size) > width_px:
             if text_width(token.rstrip(), size) > width_px:  # a long run without spaces (Chinese): split it
-                pieces = ATOMS.findall(token)
+                # a long name breaks after its hyphens first ("DeepSeek-V4.1-" / "Flash"), letters only if need be
+                parts = re.findall(r"[^-]*-|[^-]+", token) if re.search(r"[A-Za-z]-", token) else [token]
+                pieces = [a for part in parts for a in ([part] if text_width(part, size) <= width_px
+                                                        else ATOMS.findall(part))]
                 pieces = [c for p in pieces for c in (p if text_width(p, size) > width_px else [p])]
                 for ch in pieces:
                     if line and text_width(line + ch, size) > width_px:

@@ -22,7 +22,11 @@ from pricewar.view import PAGES as NAVIGATED  # noqa: E402
 from server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer, open_page, settle  # noqa: E402
 
 START = "/prices?vendor=alibaba&vendor=baidu&vendor=deepseek&currency=USD"  # the view every page is reached from
-LINKS = {"story-baidu": "/story?step=ernie-speed-lite-free", "prices-embed": "/prices?embed=true"}
+LINKS = {"story-baidu": "/story?step=ernie-speed-lite-free", "prices-embed": "/prices?embed=true",
+         # the war's second act: DeepSeek from V2 to V4.1-Flash, its peak pricing step, a model sold by the hour
+         "prices-deepseek": "/prices?vendor=deepseek&from=2024-05-01&to=2026-11-30",
+         "prices-conditions": "/prices?vendor=deepseek&from=2025-01-01&to=2026-11-30&conditions=all",
+         "story-peak": "/story?step=deepseek-peak-pricing", "model-v4-pro": "/model?model=DeepSeek-V4-Pro"}
 PAGES = {**{name: None for name in NAVIGATED}, **LINKS}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "

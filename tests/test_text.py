@@ -115,3 +115,9 @@ def test_a_dispute_cites_its_sources_by_name_in_the_readers_language():
     assert cited_in_words(text, names["en"], "en") == (
         "about 1/100 (AI Tech Base Camp, 2024-05-25); 0.5 元 (a thread); [unknown-id] stays; [not an id] too")
     assert cited_in_words("约 1/100 [aikeji-2024-05-25]", names["zh"], "zh") == "约 1/100（AI科技大本营，2024-05-25）"
+
+
+def test_a_long_name_breaks_after_a_hyphen_never_inside_a_word():
+    assert wrap("DeepSeek-V4.1-Flash", 11, 90) == ["DeepSeek-V4.1-", "Flash"]
+    assert wrap("DeepSeek-V4-Flash (to\u00a02026-09)", 11, 90) == ["DeepSeek-V4-", "Flash", "(to 2026-09)"]
+    assert wrap("GPT-4o mini", 11, 200) == ["GPT-4o mini"]
