@@ -114,8 +114,8 @@ if not view.embed:
             "quote": i18n.t("col_quote", lang),
             "dispute": i18n.t("col_dispute", lang),
             "note": i18n.t("col_note", lang),
-        }, keep=["date", "kind", "tier", "condition", "converted", "stated", "own", "last_stated", "outlets", "link",
-                 "quote", "dispute"],
+        }, keep=["date", "kind", "tier", "converted", "stated", "own", "last_stated", "outlets", "link", "quote",
+                 "dispute"],
             pin="date"),
     )
     csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
