@@ -59,17 +59,21 @@ def price_rows(o: Outcome, data: Dataset) -> list[dict]:
     cols = {"model": i18n.t("col_model", lang), "kind": i18n.t("col_kind", lang), "date": i18n.t("col_date", lang),
             "price": i18n.t("col_price", lang), "currency": i18n.t("col_currency", lang),
             "stated": i18n.t("col_stated", lang), "source": i18n.t("col_source", lang),
-            "line": i18n.t("col_line", lang), "fx": i18n.t("col_fx", lang)}
+            "line": i18n.t("col_line", lang), "fx": i18n.t("col_fx", lang),
+            "confirmed": i18n.t("col_confirmed", lang)}
     if o.fit is not None:
         return [{cols["model"]: set_name(data, o.fit.label, lang), cols["kind"]: i18n.t("claim_fit", lang),
                  cols["date"]: "", cols["price"]: per_year(o.fit.factor, lang), cols["currency"]: "",
                  cols["stated"]: i18n.t("claim_fit_interval", lang, low=per_year(o.fit.low, lang),
                                         high=per_year(o.fit.high, lang)),
-                 cols["source"]: "", cols["line"]: 0, cols["fx"]: ""}]
+                 cols["source"]: "", cols["line"]: 0, cols["fx"]: "", cols["confirmed"]: ""}]
     return [{cols["model"]: p.model, cols["kind"]: i18n.t(f"kind_{p.kind}", lang), cols["date"]: f"{p.date:%Y-%m-%d}",
              cols["price"]: p.value, cols["currency"]: i18n.t(f"cur_{p.currency}", lang),
              cols["stated"]: stated(p.stated_price, p.stated_currency, p.stated_unit, lang), cols["source"]: p.source,
-             cols["line"]: p.line, cols["fx"]: f"{p.usd_cny:.4f} ({p.fx_month})"} for p in o.prices]
+             cols["line"]: p.line, cols["fx"]: f"{p.usd_cny:.4f} ({p.fx_month})",
+             cols["confirmed"]: (i18n.t("not_confirmed_since", lang, day=f"{p.unconfirmed_since:%Y-%m-%d}")
+                                 if p.unconfirmed_since is not None else i18n.t("confirmed_that_day", lang))}
+            for p in o.prices]
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -113,6 +117,10 @@ def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
             extra.append(md(i18n.t("claim_no_yearly", lang)))
         if check.each:
             extra.append(md(i18n.t(f"claim_each_{check.each}", lang)))
+        doubtful = sorted({f"{p.model} ({p.unconfirmed_since:%Y-%m-%d})" for o in outcomes for p in o.prices
+                           if p.unconfirmed_since is not None})
+        if doubtful:  # a price carried past its last confirmation is said to be, with the day
+            extra.append(md(i18n.t("claim_unconfirmed", lang, models=("、" if lang == "zh" else ", ").join(doubtful))))
         rows = pd.DataFrame([r for o in outcomes for r in price_rows(o, _data)])
         cards.append(
             {

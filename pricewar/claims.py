@@ -57,6 +57,7 @@ class PriceUsed:
     line: int  # of prices.csv
     usd_cny: float
     fx_month: str
+    unconfirmed_since: pd.Timestamp | None = None  # no source confirms it on the day asked: its last confirmation
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,10 @@ def price_of(series: SeriesIndex, ref: ModelRef, kind: str, when, currency: str 
         month, rate = rate_for(fx, rate_day or when)
         native = float(row["price_1m"])
         value = native if row["currency"] == currency else native * rate if currency == "CNY" else native / rate
+    since = row["confirmed_through"] if bool(row.get("unconfirmed", False)) else None
     return PriceUsed(ref.label, kind, row["date"], value, currency,
                      float(row["price_1m"]), float(row["price"]), str(row["currency"]), str(row["unit"]),
-                     str(row["source"]), int(row["line"]), rate, month)
+                     str(row["source"]), int(row["line"]), rate, month, since)
 
 
 def _mean(series, refs, kind, when, fx, rate_day) -> tuple[float, list[PriceUsed]] | None:

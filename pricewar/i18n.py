@@ -46,6 +46,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "finding_same_unconfirmed": {"zh": "；{day} 后未再获来源证实", "en": "; not confirmed by any source since {day}"},
     "finding_unconfirmed": {"zh": "，{day} 后未再获证实", "en": ", not confirmed since {day}"},
     "line_ended": {"zh": "（至\u00a0{month}）", "en": " (to\u00a0{month})"},  # never broken inside
+    "claim_unconfirmed": {
+        "zh": "部分价格在比较之日未获来源证实，只是最后一次获证实后沿用的价格：{models}（括号内为最后获证实的日期）。",
+        "en": "Some prices are not confirmed by a source on the day compared, only carried from their last "
+              "confirmation: {models} (the day each was last confirmed).",
+    },
+    "confirmed_that_day": {"zh": "当日已获来源证实", "en": "confirmed by a source that day"},
     "not_confirmed_since": {"zh": "{day} 之后未再获来源证实", "en": "not confirmed by any source since {day}"},
     "key_unconfirmed": {"zh": "虚线：最后一次获来源证实之后", "en": "dotted: after a price's last confirmation by a source"},
     "bad_params": {

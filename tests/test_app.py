@@ -689,3 +689,13 @@ def test_on_a_phone_wide_tables_keep_their_key_columns_in_view(monkeypatch, page
     phone = run(page, {"lang": "en"}).dataframe[0].proto
     assert list(phone.column_order)[:len(first)] == first and len(phone.column_order) <= 11
     assert json.loads(phone.columns)[pinned]["pinned"] is True  # held in view while the rest scroll
+
+
+def test_a_claim_checked_on_a_price_no_source_confirms_that_day_says_so():
+    at = run("app_pages/claims.py", {"lang": "en"})
+    text = reader_text(at)
+    # Doubao's "99.3% cheaper" compares with GPT-4 Turbo's price, last stated by a source on 2024-05-15
+    assert md("Some prices are not confirmed by a source on the day compared, only carried from their last "
+              "confirmation: GPT-4 Turbo (2024-05-15)") in text
+    zh = reader_text(run("app_pages/claims.py", {"lang": "zh"}))
+    assert md("部分价格在比较之日未获来源证实") in zh and md("GPT-4 Turbo（2024-05-15）") not in zh
