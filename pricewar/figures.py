@@ -730,6 +730,9 @@ def ranking(
     style = styles(chosen)
     converted = bool((rows["currency"] != view.currency).any())
     notes = [fx_note(rows, view.currency, lang)]
+    if "unconfirmed" in rows:  # prices carried past their last confirmation: the chart says how many
+        notes.append(findings.unconfirmed_count(int(rows["unconfirmed"].astype(bool).sum()), len(rows), lang,
+                                                day=view.at.isoformat()))
     font = 10 if size.compact else 11
 
     def frame_for(shown: pd.DataFrame, extra: Sequence[str]) -> Frame:
@@ -781,7 +784,9 @@ def dumbbell(
     fig = Draft()
     # a few dozen rows, read element by element below: joined as plain Python values (a pandas join of the
     # arrow-backed text columns cost more than the rest of the chart)
-    cols = (col, "price_1m", "currency", "source", "date", "until")
+    if "confirmed_through" not in after:
+        after = after.assign(confirmed_through=after["date"])
+    cols = (col, "price_1m", "currency", "source", "date", "until", "confirmed_through")
 
     def by_model(rows: pd.DataFrame, suffix: str) -> dict[tuple, dict]:
         values = [rows[c].tolist() for c in (*key, *cols)]
@@ -809,6 +814,8 @@ def dumbbell(
     counted = both[both["state"] == "both"]
     title = findings.before_after(counted, int(is_new.sum()), int((both["state"] == "gone").sum()),
                                   view.before.isoformat(), view.after.isoformat(), lang)
+    doubtful = int((counted["until_b"].isna() & (counted["confirmed_through_b"] < end)).sum()) if len(counted) else 0
+    unconfirmed = findings.unconfirmed_count(doubtful, len(counted), lang, day=view.after.isoformat())
     both["label"] = [model_label(m, t) for m, t in zip(both["model"], both["tier"], strict=True)]
     chosen = highlighted(list(zip(both["label"], both["model"], both["vendor"], strict=True)), dress)
     style = styles(chosen)
@@ -826,7 +833,7 @@ def dumbbell(
     both["text"] = text
     font = 10 if size.compact else 11
     converted = bool((after["currency"] != view.currency).any())
-    notes = [fx_note(after, view.currency, lang)]
+    notes = [fx_note(after, view.currency, lang), unconfirmed]
     key_line = i18n.t("key_dumbbell", lang, before=view.before.isoformat(), after=view.after.isoformat())
 
     def frame_for(shown: pd.DataFrame, extra: Sequence[str]) -> Frame:

@@ -109,6 +109,15 @@ def curves(series: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestam
     return i18n.t(key, lang, kind=kind, a=at(va, ma, first_day, sa), b=b)
 
 
+def unconfirmed_count(n: int, of: int, lang: str, day: str) -> str:
+    """"6 of the 8 prices on 2026-11-30 are not confirmed by a source that day: …" — the note of a chart
+    whose finding rests on prices carried past their last confirmation; "" when none is."""
+    if not n:
+        return ""
+    key = "note_one_unconfirmed" if of == 1 else "note_all_unconfirmed" if n == of else "note_some_unconfirmed"
+    return i18n.t(key, lang, n=n, m=of, date=day)
+
+
 def change(before: float, after: float) -> float | None:
     """The change of one price in percent, or ``None`` from free (no percentage rises from zero)."""
     if before == 0:

@@ -43,6 +43,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "conditions_every": {"zh": "每个输入区间和闲时各为一条线", "en": "every input band and off-peak hour as its own line"},
     "conditions_band": {"zh": "分档价格取最小输入区间", "en": "banded prices at their smallest input band"},
     "conditions_peak": {"zh": "分时段价格取高峰价", "en": "time-of-day prices at peak"},
+    "note_one_unconfirmed": {"zh": "{date} 的价格未获来源证实：这是其来源最后给出的价格",
+                             "en": "The price on {date} is not confirmed by a source that day: it is the last one its source stated"},
+    "note_all_unconfirmed": {"zh": "{date} 的 {m} 个价格均未获来源证实：各为其来源最后给出的价格（见「数据与来源」）",
+                             "en": "None of the {m} prices on {date} is confirmed by a source that day: each is the last one its source stated (see Data & sources)"},
+    "note_some_unconfirmed": {"zh": "{date} 的 {m} 个价格中有 {n} 个未获来源证实：各为其来源最后给出的价格（见「数据与来源」）",
+                              "en": "{n} of the {m} prices on {date} are not confirmed by a source that day: each is the last one its source stated (see Data & sources)"},
     "finding_same_unconfirmed": {"zh": "；{day} 后未再获来源证实", "en": "; not confirmed by any source since {day}"},
     "finding_unconfirmed": {"zh": "，{day} 后未再获证实", "en": ", not confirmed since {day}"},
     "line_ended": {"zh": "（至\u00a0{month}）", "en": " (to\u00a0{month})"},  # never broken inside

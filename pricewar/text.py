@@ -288,7 +288,8 @@ def wrap(text: str, size: float, width_px: float) -> list[str]:
         if text_width(line + token.rstrip(), size) > width_px:
             if text_width(token.rstrip(), size) > width_px:  # a long run without spaces (Chinese): split it
                 # a long name breaks after its hyphens first ("DeepSeek-V4.1-" / "Flash"), letters only if need be
-                parts = re.findall(r"[^-]*-|[^-]+", token) if re.search(r"[A-Za-z]-", token) else [token]
+                latin = re.fullmatch(r"[\x21-\x7e\xa0]+\s*", token) and re.search(r"[A-Za-z]-", token)
+                parts = re.findall(r"[^-]*-|[^-]+", token) if latin else [token]
                 pieces = [a for part in parts for a in ([part] if text_width(part, size) <= width_px
                                                         else ATOMS.findall(part))]
                 pieces = [c for p in pieces for c in (p if text_width(p, size) > width_px else [p])]

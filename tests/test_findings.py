@@ -195,3 +195,16 @@ def test_a_price_carried_past_its_last_confirmation_is_said_to_be_unconfirmed():
         "The cheapest input price fell from $10 (A, 2024-01-01) to $1 (A, 2024-12-31, not confirmed since 2024-07-01)")
     assert findings.curves(s, COL, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), "输入", "USD", "zh") == (
         "输入最低价从 10 美元（A，2024-01-01）降至 1 美元（A，2024-12-31，2024-07-01 后未再获证实）")
+
+
+def test_a_ranking_and_a_before_after_on_carried_prices_say_so_under_the_chart(ds):
+    from pricewar.view import Choices
+
+    view = Choices.of(ds).default().with_(lang="en", currency="USD")  # the data's last day: 2024 prices carried
+    notes = " ".join(a.text for a in charts.build("ranking", ds, view).figure.layout.annotations)
+    n = len(charts.build("ranking", ds, view).rows)
+    assert f"None of the {n} prices on {view.at.isoformat()} is confirmed by a source that day" in notes
+    early = view.with_(lang="zh", at=date(2024, 5, 22), after=date(2024, 5, 22))
+    notes = " ".join(a.text for a in charts.build("ranking", ds, early).figure.layout.annotations)
+    assert "2024-05-22 的" in notes and "个未获来源证实" in notes  # some, not all, on a day sources speak of
+    assert findings.unconfirmed_count(0, 5, "en", day="2024-05-22") == ""
