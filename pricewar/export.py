@@ -48,8 +48,9 @@ class Chart:
     height: int
 
 
-def charts(data: Dataset, view: View, base_url: str = "") -> list[Chart]:
-    """Every chart of the view, built by the chart registry as the pages build them, and every story step."""
+def charts(data: Dataset, view: View, base_url: str = "", only: tuple[str, ...] = ()) -> list[Chart]:
+    """Every chart of the view, built by the chart registry as the pages build them, and every story step;
+    with ``only``, just the charts of those names ("story" for the view's own step)."""
     if prices_in_view(data.normalized, view).empty:
         raise ExportError(
             f"the filters select no price (vendors {', '.join(view.vendors) or 'all'}, "
@@ -60,6 +61,9 @@ def charts(data: Dataset, view: View, base_url: str = "") -> list[Chart]:
     own = {"headline": "", "subtitle": "", "note": ""}
     wanted += [(f"story-{i:02d}", "story", view.with_(step=sid, **({} if sid == view.step else own)))
                for i, sid in enumerate(steps(data.events)["id"], 1)]
+    if only:
+        wanted = [(stem, name, v) for stem, name, v in wanted if stem in only
+                  or (name == "story" and "story" in only and v.step == view.step)]
     out = []
     for stem, name, v in wanted:
         page = registry.build(name, data, v, "page", base_url)

@@ -420,10 +420,9 @@ def price_curves(
         }
         ended = i18n.t("line_ended", lang, month=f"{x_end:%Y-%m}") if x_end < end else ""
         ends.append((label + ended, y[-1], st["color"]))
-    dotted = [_tail(t, style, lang) for t in tails]
-    fig.add_traces([*context, *(d for d in dotted if d["meta"]["label"] not in style),
-                    *(d for d in dotted if d["meta"]["label"] in style),
-                    *(lit[lbl] for lbl in chosen if lbl in lit)])  # colour over grey
+    dotted = [_tail(t, style, lang) for t in tails if t[0] in style]
+    grey = _grey_tails([t for t in tails if t[0] not in style], lang)  # one trace for every grey line's tail
+    fig.add_traces([*context, *grey, *dotted, *(lit[lbl] for lbl in chosen if lbl in lit)])  # colour over grey
     # a ring on a change inside the window (one before it would sit on the axis, over its labels)
     disputed = series[(series[dispute].fillna("") != "") & (series["date"] >= start)]
     if not disputed.empty:
@@ -483,6 +482,24 @@ def _label_rows(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) ->
         return 3
     shown = int(((events["importance"] >= 2) & (events["date"] >= start) & (events["date"] <= end)).sum())
     return min(5, 3 + max(0, shown - 6) // 3)
+
+
+def _grey_tails(tails: list[tuple], lang: str) -> list[dict]:
+    """The dotted tails of the grey lines as one trace, each a segment of its own (plotly breaks a line at
+    ``None``): dozens of context lines' tails cost one trace, not one each."""
+    if not tails:
+        return []
+    x, y, hover = [], [], []
+    for label, _vendor, seen, x_end, value, confirmed in tails:
+        words = f"<b>{esc(label)}</b><br>" + esc(i18n.t("not_confirmed_since", lang,
+                                                          day=f"{pd.Timestamp(confirmed):%Y-%m-%d}"))
+        x += [seen, x_end, None]
+        y += [value, value, None]
+        hover += [words, words, None]
+    return [{"type": "scatter", "x": x, "y": y, "mode": "lines", "name": esc(i18n.t("key_unconfirmed", lang)),
+             "line": {"color": palette.CONTEXT, "dash": "dot", "width": 1.0}, "hovertext": hover,
+             "hoverinfo": "text", "showlegend": False,
+             "meta": {"role": "unconfirmed", "labels": [t[0] for t in tails]}}]
 
 
 def _tail(tail: tuple, style: dict, lang: str) -> dict:

@@ -16,7 +16,7 @@ from pricewar import DataError, load_dataset, schema
 
 from conftest import GOOD
 
-EXAMPLES = int(os.environ.get("PRICEWAR_FUZZ_EXAMPLES", "80"))
+EXAMPLES = int(os.environ.get("PRICEWAR_FUZZ_EXAMPLES", "60"))
 # make test explores the same cases every run (a red CI is then reproducible); make fuzz explores anew
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="PRICEWAR_FUZZ_EXAMPLES" not in os.environ,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
