@@ -174,12 +174,19 @@ def _limited(out: pd.DataFrame) -> pd.DataFrame:
     if not len(limited):
         return out
     key = ["vendor", "model", "tier", "kind"]
-    dates = out.groupby([out[k].astype("str") for k in key])["date"].apply(sorted).to_dict()
+    keys = list(zip(*(out[k].astype("str").tolist() for k in key), strict=True))
+    positions = np.flatnonzero(out["ends"].notna().to_numpy())
+    wanted = {keys[p] for p in positions}  # the days of the series that have a limited-time price, only
+    dates: dict[tuple, list] = {}
+    for k, day in zip(keys, out["date"].tolist(), strict=True):
+        if k in wanted:
+            dates.setdefault(k, []).append(day)
     extra = []
-    for i in limited:
-        row = out.loc[i]
+    for p in positions:
+        i = out.index[p]
+        row = out.iloc[p]
         ends = row["ends"]
-        others = dates[tuple(str(row[k]) for k in key)]
+        others = dates[keys[p]]
         if any(row["date"] < d <= ends for d in others):
             continue  # replaced before it ended
         if pd.isna(row["then"]):
