@@ -320,11 +320,14 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     if "confirmed_through_input" in wide:  # a blend is confirmed as far as both its prices are, and ends with either
         out["confirmed_through"] = np.minimum(wide["confirmed_through_input"].to_numpy(),
                                               wide["confirmed_through_output"].to_numpy())
+        # only a leg that stops (a withdrawn limited-time price) stops the blend: an end on which the same
+        # model has no blend of its own (its next change would have one)
         ends = pd.DataFrame({"a": wide["until_input"], "b": wide["until_output"]}).min(axis=1)
-        # only a leg that stops (a withdrawn limited-time price) stops the blend; its next change does not
-        out["stop"] = ends.where(~ends.isin(wide["date"].to_numpy()) & ends.notna()).to_numpy()
-        if not _leg_stops(legs):
-            out["stop"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+        keys = list(zip(*(wide[k].tolist() for k in MODEL_KEY), strict=True))
+        changes = set(zip(keys, wide["date"].tolist(), strict=True))
+        out["stop"] = pd.Series([e if pd.notna(e) and (k, e) not in changes else pd.NaT
+                                 for k, e in zip(keys, ends.tolist(), strict=True)],
+                                index=out.index, dtype="datetime64[us]")
         out["standard"] = (wide["standard_input"].astype(bool) & wide["standard_output"].astype(bool)).to_numpy()
         for column in schema.bilingual("condition"):
             a, b = wide[f"{column}_input"].fillna(""), wide[f"{column}_output"].fillna("")
@@ -332,9 +335,6 @@ def blended(steps: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     out = _convert(out, fx)
     return step_series(out)
 
-
-def _leg_stops(legs: pd.DataFrame) -> bool:
-    return "stop" in legs and bool(legs["stop"].notna().any())
 
 
 def _merge_ids(a: pd.Series, b: pd.Series) -> pd.Series:

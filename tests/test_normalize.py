@@ -226,3 +226,16 @@ def test_a_month_after_the_last_rate_is_converted_at_it_and_marked_provisional(t
     assert (s.loc["input", "fx_month"], s.loc["input", "usd_cny"]) == ("2024-07", 7.1)  # the last month's rate
     assert bool(s.loc["input", "fx_provisional"]) and not s.loc["output", "fx_provisional"]
     assert s.loc["input", "cny_per_1m"] == pytest.approx(5 * 7.1)
+
+
+def test_a_blend_ends_with_its_withdrawn_prices_even_when_another_model_changes_that_day(tmp_path):
+    off = "off_peak,00:30-08:30,UTC+8,"
+    ds = sold(tmp_path,
+              row("2024-05-10", "A", "input", 2), row("2024-05-10", "A", "output", 8),
+              row("2024-05-20", "A", "input", 1, period=off, ends="2024-07-05,"),
+              row("2024-05-20", "A", "output", 4, period=off, ends="2024-07-05,"),
+              row("2024-05-10", "B", "input", 3), row("2024-05-10", "B", "output", 9),
+              row("2024-07-05", "B", "input", 1))  # B changes on the day A's hours are withdrawn
+    blends = ds.series[ds.series["series"] == "blended"].set_index(["model", "tier"])
+    assert blends.loc[("A", "00:30–08:30"), "until"] == pd.Timestamp("2024-07-05")
+    assert pd.isna(blends.loc[("A", ""), "until"])  # A's standard price goes on
