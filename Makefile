@@ -8,7 +8,7 @@ PORT   ?= 8501
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make run          create .venv, install, start the dashboard on http://127.0.0.1:$(PORT)"
+	@echo "make run          create .venv, install, snapshot the data, start the dashboard on http://127.0.0.1:$(PORT)"
 	@echo "make test         install test needs (chromium, fonts-noto-cjk when root) and run every test"
 	@echo "make fuzz         thousands of broken data files, hundreds of URLs on every page (not in make test)"
 	@echo "make bench        measurements that print tables (see bench/README.md); not part of make test"
@@ -30,7 +30,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/uv pip install -q --python $(BIN)/python -e '.[test]' 2>/dev/null || $(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@ $(VENV)/.installed-run
 
+# The snapshot of the data (pricewar warm) lets the server start without reading the files; a failure (invalid
+# data) is not fatal here: the dashboard then shows what is wrong.
 run: $(VENV)/.installed-run
+	-$(BIN)/pricewar warm
 	$(BIN)/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 # As root (CI), missing browser packages are installed and a skipped browser test is a failure.

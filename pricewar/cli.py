@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pricewar import __version__, schema
+from pricewar import __version__, schema, snapshot
 from pricewar.errors import DataDirError, DataError
-from pricewar.load import ENV_VAR, default_data_dir, load_dataset
+from pricewar.load import ENV_VAR, default_data_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -37,6 +37,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATA_DIR",
         help=f"the data folder (default: ${ENV_VAR}, else the shipped data/)",
     )
+    warm = commands.add_parser(
+        "warm",
+        help="build the data's snapshot ahead of time, so that the dashboard starts without loading the files",
+        description=f"Load, check and normalize DATA_DIR once and keep the result in the snapshot cache "
+        f"(${snapshot.ENV_VAR}, default ~/.cache/pricewar), keyed on the files' content: a server started "
+        "later, or an image built with it, reads it instead of the files.",
+    )
+    warm.add_argument("data_dir", nargs="?", type=Path, metavar="DATA_DIR",
+                      help=f"the data folder (default: ${ENV_VAR}, else the shipped data/)")
     export = commands.add_parser(
         "export",
         help="write every chart as offline HTML, PNG, SVG and CSV with an index.html gallery",
@@ -77,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.data_dir)
     if args.command == "export":
         return _export(args)
+    if args.command == "warm":
+        return _warm(args.data_dir)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
 
 
@@ -101,7 +112,7 @@ def _invalid_briefly(where: Path, exc: DataError) -> int:
 def _load(where: Path, on_invalid):
     """The dataset, or the exit code after saying what is wrong (no folder: usage; bad data: ``on_invalid``)."""
     try:
-        return load_dataset(where)
+        return snapshot.load(where)
     except DataDirError as exc:
         print(f"pricewar: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -118,6 +129,27 @@ def _validate(data_dir: Path | None) -> int:
     if left_out:  # the optional files the dashboard does without, and why
         return _invalid(where, DataError(left_out))
     print(f"{where}: valid — checked {dataset.summary()}")
+    return EXIT_OK
+
+
+def _warm(data_dir: Path | None) -> int:
+    import time
+
+    where = data_dir if data_dir is not None else default_data_dir()
+    started = time.perf_counter()
+    try:
+        path, there = snapshot.warm(where)
+    except DataDirError as exc:
+        print(f"pricewar: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as exc:
+        return _invalid_briefly(where, exc)
+    if path is None:
+        print(f"{where}: valid; no snapshot kept (the cache is off or cannot be written: ${snapshot.ENV_VAR})")
+    elif there:
+        print(f"{where}: snapshot up to date: {path}")
+    else:
+        print(f"{where}: snapshot written in {time.perf_counter() - started:.2f} s: {path}")
     return EXIT_OK
 
 

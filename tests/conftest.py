@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(DATA))  # generate.py: a tracker-sized data folder
 
 from pricewar import figures  # noqa: E402
+
+# Snapshots of loaded data (pricewar.snapshot) go to a folder of this run's own, never the user's cache; the
+# servers the browser tests start inherit it. tests/test_snapshot.py sets its own folder per test.
+os.environ["PRICEWAR_CACHE"] = tempfile.mkdtemp(prefix="pricewar-test-cache-")
 
 figures.STRICT = True  # in the tests plotly checks every property the builders set (the app skips that)
 

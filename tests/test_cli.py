@@ -90,3 +90,28 @@ def test_a_large_edit_ends_with_each_kind_of_problem_once_and_how_to_fix_it(good
     assert len(lines) == 2 and all(" 3 rows: " in line and "first at line 17, last at 19" in line for line in lines)
     assert "fix: extend fx.csv with a row (month, usd_cny, source)" in kinds
     assert "fix: add a row for the vendor to vendors.csv" in kinds
+
+
+def test_warm_writes_the_snapshot_once_and_then_says_it_is_up_to_date(good_copy, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PRICEWAR_CACHE", str(tmp_path / "cache"))
+    assert main(["warm", str(good_copy)]) == 0
+    first = capsys.readouterr().out
+    assert first.startswith(f"{good_copy}: snapshot written in ") and first.rstrip().endswith(".pickle")
+    path = first.rstrip().rsplit(": ", 1)[1]
+    assert Path(path).parent == tmp_path / "cache" and Path(path).exists()
+    assert main(["warm", str(good_copy)]) == 0
+    assert capsys.readouterr().out == f"{good_copy}: snapshot up to date: {path}\n"
+    monkeypatch.setenv("PRICEWAR_CACHE", "off")
+    assert main(["warm", str(good_copy)]) == 0
+    assert capsys.readouterr().out == (f"{good_copy}: valid; no snapshot kept (the cache is off or cannot be "
+                                       "written: $PRICEWAR_CACHE)\n")
+
+
+def test_warm_on_invalid_data_keeps_nothing_and_says_how_to_see_the_problems(bad_case, tmp_path, monkeypatch,
+                                                                             capsys):
+    monkeypatch.setenv("PRICEWAR_CACHE", str(tmp_path / "cache"))
+    folder = bad_case("prices_several_problems")
+    assert main(["warm", str(folder)]) == 1
+    assert capsys.readouterr().err == (f"{folder}: invalid — 3 problems in 1 file (run: pricewar validate "
+                                       f"{folder})\n")
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())

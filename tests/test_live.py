@@ -79,3 +79,26 @@ def test_simultaneous_readers_each_keep_their_own_view(browser, live):
         assert not any(text in header for text in others)
     for page in pages.values():
         page.context.close()
+
+
+def test_an_edit_under_a_running_server_is_seen_and_undoing_it_brings_the_old_data_back(page: Page, live):
+    """The server reads its data from a snapshot keyed on the files' content: an edit makes a new key, so the
+    next reload shows the edit, never the snapshot of the files as they were."""
+    url, data = live
+    open_page(page, url + "/?lang=en")
+    lanes = page.locator(".js-plotly-plot .yaxislayer-above")
+    expect(lanes).to_contain_text("DeepSeek")
+    path = data / "vendors.csv"
+    good = path.read_text()
+    try:
+        stat = path.stat()
+        path.write_text(good.replace(",DeepSeek,", ",DeepSeek Edited,", 1))
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+        page.reload()
+        expect(lanes).to_contain_text("DeepSeek Edited", timeout=30_000)
+    finally:
+        path.write_text(good)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2 * 10**9))
+    page.reload()
+    expect(lanes).to_contain_text("DeepSeek", timeout=30_000)
+    expect(lanes).not_to_contain_text("Edited")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pricewar import Dataset, default_data_dir, i18n, load_dataset, schema
+from pricewar import Dataset, default_data_dir, i18n, schema, snapshot
 from pricewar.errors import DataDirError, DataError
 from pricewar.load import fingerprint
 from pricewar.safe import md
@@ -14,8 +14,9 @@ from pricewar.safe import md
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _load(key: tuple) -> Dataset:
-    """The dataset of the files whose fingerprint is ``key`` (each reader gets a copy of it)."""
-    return load_dataset(key[0])
+    """The dataset of the files whose fingerprint is ``key`` (each reader gets a copy of it), from its
+    snapshot when the files' content has one (:mod:`pricewar.snapshot`)."""
+    return snapshot.load(key[0])
 
 
 @st.cache_resource(show_spinner=False)
