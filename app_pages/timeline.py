@@ -12,6 +12,7 @@ from pricewar.select import events_in_view
 from ui import cards
 from ui.charts import show
 from ui.data import dataset, needs
+from ui.first import heading, painted
 from ui.phone import tap_selects
 from ui.view import language, page_view, set_view
 
@@ -32,9 +33,9 @@ data = dataset(language())
 view = page_view(data, "timeline")
 lang = view.lang
 
-if not view.embed:
-    st.title(i18n.t("page_timeline", lang))
-    st.caption(i18n.t("timeline_intro", lang))
+slot = painted("timeline")  # the chart's place, when it was drawn first after a start (with the heading)
+if not view.embed and slot is None:
+    heading("timeline", lang)
 if needs(data, "events", lang):
     events = events_in_view(data.events, view)
     ids = list(events["id"])  # in date order
@@ -42,7 +43,7 @@ if needs(data, "events", lang):
     chosen = chosen if chosen in ids else ""  # none chosen (or out of the view): the card of the most important
     if chosen != view.event:
         view = set_view(view.with_(event=chosen), "timeline", data)
-    show("timeline", data, view, on_select=_clicked, selection_mode="points", key="timeline_chart")
+    show("timeline", data, view, on_select=_clicked, selection_mode="points", key="timeline_chart", into=slot)
     if not view.embed and ids:
         first = events.sort_values(["importance", "date"], ascending=[False, True])["id"].iloc[0]
         titles = dict(zip(events["id"], events[f"title_{lang}"], strict=True))

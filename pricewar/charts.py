@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pricewar import figures, history, i18n
-from pricewar.figures import Dress
+from pricewar.figures import EXPORT, Dress
 from pricewar.layout import SIZES, Size, Words
 from pricewar.load import Dataset
 from pricewar.normalize import on_date, price_at
@@ -73,6 +73,29 @@ def _chart(name: str, page: str, rows: Callable[[Dataset, View], pd.DataFrame] |
         CHARTS[name] = Chart(name, page, build, rows)
         return build
     return register
+
+
+def filename(name: str, view: View) -> str:
+    """``pricewar-prices-en-input-CNY-deepseek-2024-01-01_2025-03-31``: the chart and what its view shows."""
+    who = "-".join(view.vendors) if view.vendors else "all"
+    shown = {"ranking": f"{view.at}", "before-after": f"{view.before}_{view.after}", "ratios": f"{view.at}",
+             "story": view.step, "trend": view.set, "model": view.model}.get(name, f"{view.start}_{view.end}")
+    raw = f"pricewar-{name}-{view.lang}-{view.kind}-{view.currency}-{who}-{shown}"
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", raw)[:150]
+
+
+def plot_config(name: str, view: View, size: str, fig: go.Figure | None = None) -> dict:
+    """The modebar of chart ``name`` drawn for ``size`` ("page" or "phone"): its camera saves the chart as
+    shown, at twice its size, named after the view."""
+    height = int(fig.layout.height) if fig is not None and fig.layout.height else EXPORT["height"]
+    return {
+        "displayModeBar": size != "phone",  # on a phone it would sit on the headline; the buttons below stay
+        "displaylogo": False,
+        "responsive": True,
+        "toImageButtonOptions": {"format": "png", "filename": filename(name, view), "width": EXPORT["width"],
+                                 "height": height, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"] if name != "timeline" else ["lasso2d"],
+    }
 
 
 def build(name: str, data: Dataset, view: View, size: str | Size = "page", base_url: str = "") -> Built:

@@ -6,7 +6,6 @@ Exit codes: 0 valid, 1 invalid data, 2 usage error (bad arguments, no such folde
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from pricewar import __version__, schema, snapshot
 from pricewar.errors import DataDirError, DataError
 from pricewar.load import ENV_VAR, default_data_dir
+from pricewar.settings import public_url
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--subtitle", help="your subtitle instead of the filters in words (≤160 characters)")
     export.add_argument("--note", help="a note at the chart's foot (≤200 characters)")
     export.add_argument("--byline", help='"Chart: …" in the credit line (≤60 characters)')
-    export.add_argument("--base-url", default=os.environ.get("PRICEWAR_PUBLIC_URL", ""), metavar="URL",
+    export.add_argument("--base-url", default=public_url(), metavar="URL",
                         help="the dashboard's public address, printed in each chart's credit line "
                              "(default: $PRICEWAR_PUBLIC_URL)")
     export.add_argument("--no-images", action="store_true", help="HTML and CSV only (no browser needed)")

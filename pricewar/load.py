@@ -6,7 +6,6 @@ listing every problem in every file at once. Nothing here writes to the data fol
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from pricewar import schema
 from pricewar.errors import DataDirError, DataError, Problem
 from pricewar.normalize import normalize, series_table
 from pricewar.records import Claim, Correction, ModelClass, PublishedRate, Release, model_label
+from pricewar.settings import DATA_VAR as ENV_VAR  # noqa: F401 - re-exported
+from pricewar.settings import SHIPPED_DATA, default_data_dir  # noqa: F401 - re-exported
 from pricewar.tables import Table, read_table
 from pricewar.validate import (
     Rows,
@@ -34,15 +35,6 @@ from pricewar.validate import (
     parse_numbers,
 )
 from pricewar.yamlio import read_yaml
-
-ENV_VAR = "PRICEWAR_DATA"
-SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def default_data_dir() -> Path:
-    """``$PRICEWAR_DATA`` when set, else the shipped ``data/`` folder."""
-    env = os.environ.get(ENV_VAR, "").strip()
-    return Path(env) if env else SHIPPED_DATA
 
 
 def fingerprint(data_dir: Path | str | None = None) -> tuple:

@@ -21,18 +21,22 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import json
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from pricewar import schema
+from pricewar.settings import public_url
 
 ENV_VAR = "PRICEWAR_CACHE"
 OFF = "off"
 FORMAT = 1  # bump when what a snapshot holds changes shape
 KEEP = 8  # snapshots kept in the folder; older ones are removed when a new one is written
+FIRST_SIZES = ("page", "phone")  # the layouts a reader's first chart is drawn in (ui.nav.layout_size)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -49,15 +53,21 @@ def cache_dir() -> Path | None:
 
 
 def _code_hash() -> str:
-    """This package's code (every module's bytes) and the libraries whose objects a snapshot holds."""
-    import numpy
-    import pandas
-    import pyarrow
+    """This package's code (every module's bytes) and the libraries whose objects a snapshot holds (their
+    installed versions, read without importing them: the first chart after a start is drawn before pandas
+    is loaded)."""
+    from importlib.metadata import PackageNotFoundError, version
 
     from pricewar import __version__
 
-    h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{pandas.__version__}|{numpy.__version__}|"
-                       f"{pyarrow.__version__}".encode())
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    libraries = "|".join(installed(name) for name in ("pandas", "numpy", "pyarrow", "plotly"))
+    h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{libraries}".encode())
     for path in sorted(_PACKAGE.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -118,16 +128,7 @@ def write(path: Path, snapshot_key: str, dataset) -> bool:
     """Write the snapshot atomically (a temporary file renamed into place); ``False`` when the folder
     cannot be written (a read-only image): the data is then simply loaded in full each time."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump({"format": FORMAT, "key": snapshot_key, "dataset": dataset}, f, protocol=5)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _write_atomically(path, pickle.dumps({"format": FORMAT, "key": snapshot_key, "dataset": dataset}, protocol=5))
     except OSError:
         return False
     _prune(path.parent, keep=path)
@@ -135,13 +136,86 @@ def write(path: Path, snapshot_key: str, dataset) -> bool:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest :data:`KEEP` snapshots (a reader of a removed one already has it open)."""
+    """Remove all but the newest :data:`KEEP` snapshots and the first charts of the removed ones (a reader
+    of a removed file already has it open)."""
     with contextlib.suppress(OSError):
         snaps = sorted(folder.glob("dataset-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in snaps[KEEP:]:
             if old != keep:
                 with contextlib.suppress(OSError):
                     old.unlink()
+        kept = {p.name.removeprefix("dataset-").removesuffix(".pickle") for p in folder.glob("dataset-*.pickle")}
+        for charts in folder.glob("first-*"):
+            if charts.name.removeprefix("first-") not in kept:
+                shutil.rmtree(charts, ignore_errors=True)
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def first_chart_path(folder: Path, snapshot_key: str, page: str, lang: str, size: str) -> Path:
+    return folder / f"first-{snapshot_key}" / f"{page}-{lang}-{size}.json"
+
+
+def write_first_charts(data_dir: Path | str, dataset, base_url: str = "") -> int:
+    """Keep, beside the snapshot, the chart of the default view of each page of
+    :data:`~pricewar.pages.FIRST_CHARTS`, in each language and for a desktop and a phone, as plotly JSON with
+    its modebar settings: what :mod:`ui.first` draws after a start before the libraries are loaded. Returns
+    how many were written (0 when the cache is off or cannot be written)."""
+    from pricewar import charts, i18n
+    from pricewar.pages import FIRST_CHARTS
+    from pricewar.view import Choices, parse_view
+
+    base = Path(data_dir)
+    folder = _usable_dir(base)
+    if folder is None:
+        return 0
+    snapshot_key, choices, written = key(base), Choices.of(dataset), 0
+    for page, name in FIRST_CHARTS.items():
+        for lang in i18n.LANGS:
+            view, _ = parse_view({"lang": [lang]}, choices)  # what a page opened without a view shows
+            for size in FIRST_SIZES:
+                built = charts.build(name, dataset, view, size, base_url)
+                if built.figure is None:
+                    continue
+                payload = {"format": FORMAT, "key": snapshot_key, "base_url": base_url,
+                           "config": charts.plot_config(name, view, size, built.figure),
+                           "figure": json.loads(built.figure.to_json())}
+                try:
+                    _write_atomically(first_chart_path(folder, snapshot_key, page, lang, size),
+                                      json.dumps(payload, ensure_ascii=False).encode())
+                except OSError:
+                    return written
+                written += 1
+    return written
+
+
+def first_chart(data_dir: Path | str, page: str, lang: str, size: str, base_url: str) -> tuple[dict, dict] | None:
+    """(plotly figure as a dict, modebar settings) of ``page``'s default view for the files as they are now,
+    or ``None`` when none is kept for them, this language, size and public address. Imports nothing heavy."""
+    base = Path(data_dir)
+    folder = _usable_dir(base)
+    if folder is None:
+        return None
+    snapshot_key = key(base)
+    try:
+        payload = json.loads(first_chart_path(folder, snapshot_key, page, lang, size).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(payload, dict) or payload.get("key") != snapshot_key or payload.get("format") != FORMAT \
+            or payload.get("base_url") != base_url:
+        return None
+    return payload["figure"], payload["config"]
 
 
 def load(data_dir: Path | str | None = None):
@@ -176,5 +250,7 @@ def warm(data_dir: Path | str | None = None) -> tuple[Path | None, bool]:
     base = Path(data_dir) if data_dir is not None else default_data_dir()
     path = path_for(base) if base.is_dir() else None
     there = path is not None and path.exists()
-    load(base)
+    dataset = load(base)
+    if path is not None and path.exists():
+        write_first_charts(base, dataset, public_url())
     return (path if path is not None and path.exists() else None), there

@@ -19,6 +19,7 @@ from datetime import date
 from pricewar import i18n, schema
 from pricewar.history import default_model, model_names
 from pricewar.load import Dataset
+from pricewar.pages import PAGES  # declared where app.py reads it before anything heavy is imported
 from pricewar.story import steps
 from pricewar.trend import set_choices
 
@@ -27,8 +28,6 @@ MAX_VENDORS = 40
 CONDITIONS = ("standard", "all")
 """What the charts draw of prices sold under conditions: each model's standard price (its smallest input
 band; peak or all-day) or, as series of their own, every band and off-peak hour too."""
-PAGES = ("timeline", "prices", "story", "compare", "model", "claims", "trend", "data", "about")
-"""Every page of the dashboard, by the name its URL path and its file use."""
 
 
 @dataclass(frozen=True)

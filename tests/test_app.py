@@ -257,12 +257,12 @@ def test_every_chart_offers_its_three_image_files_built_only_when_clicked():
 
 
 def test_an_edited_data_file_is_picked_up_and_filters_do_not_reload(monkeypatch, good_copy):
-    import pricewar.load
+    import pricewar.snapshot
 
     monkeypatch.setenv("PRICEWAR_DATA", str(good_copy))
     calls = []
-    real = pricewar.load.load_dataset
-    monkeypatch.setattr("ui.data.load_dataset", lambda d: calls.append(d) or real(d))
+    real = pricewar.snapshot.load
+    monkeypatch.setattr("pricewar.snapshot.load", lambda d: calls.append(d) or real(d))
     at = run("app_pages/data.py", {"lang": "en", "kind": "output"})
     rows = len(at.dataframe[0].value)
     loads = len(calls)
@@ -292,12 +292,12 @@ def test_charts_are_shared_between_readers_but_never_stale(monkeypatch, good_cop
 def test_after_the_server_warm_up_the_first_page_view_reads_no_file(monkeypatch):
     """serve.py runs ui.data.warm_up() when the server starts: the first reader then finds the data
     loaded, checked and normalized."""
-    import pricewar.load
+    import pricewar.snapshot
     from ui.data import _last_good, _load, warm_up
 
     calls = []
-    real = pricewar.load.load_dataset
-    monkeypatch.setattr("ui.data.load_dataset", lambda d: calls.append(d) or real(d))
+    real = pricewar.snapshot.load
+    monkeypatch.setattr("pricewar.snapshot.load", lambda d: calls.append(d) or real(d))
     _load.clear()
     _last_good.clear()
     warm_up()

@@ -157,3 +157,23 @@ def test_the_default_page_is_also_at_its_own_path_with_the_links_parameters(page
     expect(sidebar.get_by_role("button", name="Remove DeepSeek")).to_be_visible()  # the link's filter holds
     expect(sidebar.get_by_role("button", name="Remove OpenAI")).to_be_visible()
     expect(page.locator(".js-plotly-plot .annotation-text").filter(has_text="DeepSeek, OpenAI;")).to_have_count(1)
+
+
+def test_a_started_server_draws_the_first_chart_from_its_snapshot_and_then_the_whole_page(page: Page, tmp_path,
+                                                                                          monkeypatch):
+    """After ``pricewar warm``, a fresh server draws a default view's chart before it loads the libraries
+    (ui.first), then the page as ever: one heading, one chart, the sidebar and the buttons under the chart."""
+    from pricewar import snapshot
+    from pricewar.load import SHIPPED_DATA
+
+    monkeypatch.setenv("PRICEWAR_CACHE", str(tmp_path / "cache"))
+    snapshot.warm(SHIPPED_DATA)
+    with StreamlitServer(extra_env={"PRICEWAR_CACHE": str(tmp_path / "cache")}) as url:
+        page.goto(url + "/prices?lang=en")
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        expect(page.get_by_role("heading", name="Price curves")).to_have_count(1)
+        settle(page)
+        expect(page.get_by_role("heading", name="Price curves")).to_have_count(1)
+        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
+        expect(page.get_by_test_id("stSidebar").get_by_text("Output", exact=True)).to_be_visible()
+        expect(page.get_by_role("button", name="PNG 16:9")).to_be_visible()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import shutil
 import threading
 import warnings
@@ -15,49 +14,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pricewar import Dataset, i18n
-from pricewar.charts import Built, build, rows
-from pricewar.figures import EXPORT
+from pricewar.charts import Built, build, filename, rows
+from pricewar.charts import plot_config as charts_config
 from pricewar.layout import IMAGE_FILES, SIZES
 from pricewar.safe import md
 from pricewar.view import View
-
-
-def filename(name: str, view: View) -> str:
-    """``pricewar-prices-en-input-CNY-deepseek-2024-01-01_2025-03-31``: the chart and what its view shows."""
-    who = "-".join(view.vendors) if view.vendors else "all"
-    shown = {"ranking": f"{view.at}", "before-after": f"{view.before}_{view.after}", "ratios": f"{view.at}",
-             "story": view.step, "trend": view.set, "model": view.model}.get(name, f"{view.start}_{view.end}")
-    raw = f"pricewar-{name}-{view.lang}-{view.kind}-{view.currency}-{who}-{shown}"
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", raw)[:150]
-
-
-def base_url() -> str:
-    """The dashboard's public address (the ``PRICEWAR_PUBLIC_URL`` setting), printed in every chart's credit
-    line; "" when unset."""
-    return os.environ.get("PRICEWAR_PUBLIC_URL", "").strip()
+from ui.nav import base_url, layout_size  # noqa: F401 - the pages import base_url from here
 
 
 def plot_config(name: str, view: View, fig: go.Figure | None = None) -> dict:
-    """The modebar: its camera saves the chart as shown, at twice its size."""
-    height = int(fig.layout.height) if fig is not None and fig.layout.height else EXPORT["height"]
-    return {
-        "displayModeBar": layout_size() != "phone",  # on a phone it would sit on the headline; the buttons below stay
-        "displaylogo": False,
-        "responsive": True,
-        "toImageButtonOptions": {"format": "png", "filename": filename(name, view), "width": EXPORT["width"],
-                                 "height": height, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"] if name != "timeline" else ["lasso2d"],
-    }
-
-
-def layout_size() -> str:
-    """The layout of this reader's charts: a phone's (its browser says 'Mobi' in its user agent), else the
-    desktop page's. Figures stretch to the page either way; this decides wrapping and what fits."""
-    try:
-        agent = st.context.headers.get("User-Agent", "") or ""
-    except Exception:  # noqa: BLE001 - no request context (e.g. bare mode): lay out for a desktop
-        agent = ""
-    return "phone" if "Mobi" in agent else "page"
+    """The modebar of chart ``name`` for this reader (:func:`pricewar.charts.plot_config`)."""
+    return charts_config(name, view, layout_size(), fig)
 
 
 def chart(name: str, data: Dataset, view: View, size: str | None = None) -> Built:
@@ -82,14 +49,16 @@ def _rows(name: str, version: tuple, view_key: str, _data: Dataset, _view: View)
     return rows(name, _data, _view)
 
 
-def show(name: str, data: Dataset, view: View, **kwargs):
+def show(name: str, data: Dataset, view: View, into=None, **kwargs):
     """Draw chart ``name`` as it was built (``theme=None``: the palette is not recoloured), with one-click
-    image files under it; returns the chart's selection event (``on_select``) and the built chart."""
+    image files under it; ``into``: the placeholder the chart goes in (``ui.first.painted``), else the next
+    place on the page. Returns the chart's selection event (``on_select``) and the built chart."""
     built = chart(name, data, view)
     if built.figure is None:
         return None, built
-    event = st.plotly_chart(built.figure, theme=None, width="stretch", config=plot_config(name, view, built.figure),
-                            **kwargs)
+    place = into if into is not None else st
+    event = place.plotly_chart(built.figure, theme=None, width="stretch", config=plot_config(name, view, built.figure),
+                               **kwargs)
     if not view.embed:
         image_buttons(name, data, view)
     return event, built

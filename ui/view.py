@@ -25,6 +25,7 @@ from pricewar.view import (
     view_params,
 )
 from ui.charts import export_zip
+from ui.nav import _kept, _params, embedded, language, own_path  # noqa: F401 - the pages import them from here
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -35,42 +36,6 @@ def _choices(version: tuple, _data: Dataset) -> Choices:
 def choices(data: Dataset) -> Choices:
     """What the data allows, once per data version."""
     return _choices(data.version, data)
-
-
-def _params() -> dict[str, list[str]]:
-    return {name: st.query_params.get_all(name) for name in st.query_params}
-
-
-def own_path(default: st.Page, path: str) -> st.Page:
-    """The default page at its own path too: Streamlit serves the default page at / only, so /timeline (the
-    natural link) is a hidden page that opens it with the link's parameters."""
-
-    def open_default() -> None:
-        st.switch_page(default, query_params={name: st.query_params.get_all(name) for name in st.query_params})
-
-    return st.Page(open_default, title=default.title, url_path=path, visibility="hidden")
-
-
-def embedded() -> bool:
-    """Presentation mode: the page was opened with ``?embed=true``. Streamlit keeps that parameter to itself
-    (it hides its own chrome and it is not in ``st.query_params``), so ask ``st.context``."""
-    return bool(st.context.is_embedded)
-
-
-def _kept(url: dict[str, list[str]]) -> bool:
-    """Whether this run keeps the session's view: the URL is the one this app last wrote, or empty
-    (Streamlit empties it on a page change)."""
-    state = st.session_state
-    return "view" in state and (not url or url == state.get("_url_written"))
-
-
-def language() -> str:
-    """The page language before the data is loaded (the navigation, the bad-data messages): the session's,
-    as a control may just have changed it, or the URL's."""
-    if _kept(_params()):
-        return st.session_state["view"].lang
-    raw = st.query_params.get("lang", i18n.DEFAULT_LANG)
-    return raw if raw in i18n.LANGS else i18n.DEFAULT_LANG
 
 
 def _current(data: Dataset) -> View:
