@@ -15,15 +15,18 @@ from contextlib import asynccontextmanager
 
 import streamlit as st
 
+from pricewar import snapshot
+from pricewar.settings import default_data_dir
 from ui.first import PAINTED, background
 
 WAIT_FOR_FIRST_CHART = 3.0  # seconds: a reader arriving at the launch has its first chart by then
 
 
 def _warm_up() -> None:
-    PAINTED.wait(WAIT_FOR_FIRST_CHART)
-    background()
     try:
+        if snapshot.has_first_charts(default_data_dir()):  # else no first chart to wait for: warm up at once
+            PAINTED.wait(WAIT_FOR_FIRST_CHART)
+            background()
         import pricewar.charts  # noqa: F401 - what a first page view would otherwise wait for
         import ui.view  # noqa: F401
         from ui.data import warm_up

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import credits, on_day, reference
+from pricewar.charts import credits, reference
 from pricewar.records import model_label
 from pricewar.text import source_names
 from ui.charts import chart, layout_size, show
@@ -31,9 +31,9 @@ if not view.embed:
 show("ranking", data, view)
 show("before-after", data, view)
 
-if not view.embed and not on_day(data, view).empty:
+rows = chart("ranking", data, view).rows  # every model's price that day (on_day), built once per view
+if not view.embed and not rows.empty:
     st.subheader(i18n.t("ratio_heading", lang))
-    rows = on_day(data, view)
     labels = sorted({model_label(m, t) for m, t in zip(rows["model"], rows["tier"], strict=True)})
     shown = reference(data, view, rows)
     ref = st.selectbox(i18n.t("compare_ref", lang), labels, index=labels.index(shown))

@@ -1,5 +1,6 @@
 """Data scale: load + validate + normalize of synthetic prices.csv files (10k, 100k, 1M rows) against
-pandas.read_csv of the same file (the floor), each in a fresh process; peak memory of both; bytes of
+pandas.read_csv of the same file (the floor), each in a fresh process; the same load from the data's
+snapshot (pricewar.snapshot: the files hashed, the dataset read back); peak memory of both; bytes of
 figure JSON per chart at each size. Prints a table; asserts nothing.
 
     .venv/bin/python bench/data_scale.py [--sizes 10000 100000 1000000]
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -60,6 +62,10 @@ if mode == "floor":
     import pandas as pd
     t = time.perf_counter(); pd.read_csv(path + "/prices.csv"); total = time.perf_counter() - t
     out = {"seconds": total}
+elif mode == "snapshot":
+    from pricewar import snapshot
+    t = time.perf_counter(); snapshot.load(path); total = time.perf_counter() - t
+    out = {"seconds": total}
 else:
     from pricewar import load_dataset
     from pricewar.charts import build
@@ -79,8 +85,10 @@ print(json.dumps(out))
 """
 
 
-def run(mode: str, folder: Path) -> dict:
-    res = subprocess.run([sys.executable, "-c", PROBE, mode, str(folder)], capture_output=True, text=True, cwd=ROOT)
+def run(mode: str, folder: Path, cache: Path | None = None) -> dict:
+    env = {**os.environ, "PRICEWAR_CACHE": str(cache) if cache is not None else "off"}
+    res = subprocess.run([sys.executable, "-c", PROBE, mode, str(folder)], capture_output=True, text=True, cwd=ROOT,
+                         env=env)
     if res.returncode:
         raise SystemExit(res.stderr)
     return json.loads(res.stdout.strip().splitlines()[-1])
@@ -92,7 +100,7 @@ def main() -> None:
     ap.add_argument("--no-churn", action="store_true", help="skip the worst case (every row a new price)")
     args = ap.parse_args()
     print(f"{'rows':>9} {'prices':>8} {'floor s':>8} {'ours s':>7} {'ratio':>6} {'load s':>7} {'norm s':>7} "
-          f"{'floor MB':>9} {'ours MB':>8} {'steps':>8} {'fig JSON':>10}")
+          f"{'snap s':>7} {'ratio':>6} {'floor MB':>9} {'ours MB':>8} {'steps':>8} {'fig JSON':>10}")
     cases = [(rows, False) for rows in args.sizes]
     if not args.no_churn:
         cases.append((max(args.sizes), True))
@@ -103,10 +111,15 @@ def main() -> None:
             floor = min((run("floor", folder) for _ in range(3)), key=lambda r: r["seconds"])
             ours = min((run("ours", folder) for _ in range(3)), key=lambda r: r["seconds"])
             ratio = ours["seconds"] / floor["seconds"]
+            cache = Path(tmp) / "cache"
+            run("snapshot", folder, cache)  # the first load writes the snapshot
+            snap = min((run("snapshot", folder, cache) for _ in range(3)), key=lambda r: r["seconds"])
             print(f"{rows:>9,} {'churn' if churn else 'tracker':>8} {floor['seconds']:>8.2f} {ours['seconds']:>7.2f} "
-                  f"{ratio:>5.1f}× {ours['load']:>7.2f} {ours['normalize']:>7.2f} {floor['peak_mb']:>9.0f} "
+                  f"{ratio:>5.1f}× {ours['load']:>7.2f} {ours['normalize']:>7.2f} {snap['seconds']:>7.2f} "
+                  f"{snap['seconds'] / floor['seconds']:>5.1f}× {floor['peak_mb']:>9.0f} "
                   f"{ours['peak_mb']:>8.0f} {ours['steps']:>8,} {ours['figure_json']:>10,}")
     print("tracker: daily rows whose price changes on a few days per model; churn: every row a new price. "
+          "snap: the same load from the data's snapshot (the files hashed, the dataset read back). "
           "fig JSON: the price chart of one vendor, which plots only change points.")
 
 

@@ -200,6 +200,13 @@ def write_first_charts(data_dir: Path | str, dataset, base_url: str = "") -> int
     return written
 
 
+def has_first_charts(data_dir: Path | str) -> bool:
+    """Whether first charts are kept for the files of ``data_dir`` as they are now (light, like
+    :func:`first_chart`)."""
+    folder = _usable_dir(Path(data_dir))
+    return folder is not None and (folder / f"first-{key(data_dir)}").is_dir()
+
+
 def first_chart(data_dir: Path | str, page: str, lang: str, size: str, base_url: str) -> tuple[dict, dict] | None:
     """(plotly figure as a dict, modebar settings) of ``page``'s default view for the files as they are now,
     or ``None`` when none is kept for them, this language, size and public address. Imports nothing heavy."""

@@ -662,6 +662,9 @@ def test_a_yearly_rate_verdict_shows_the_range_of_claims_it_supports():
 
 def test_the_sidebar_takes_a_headline_and_a_highlight_for_the_chart_and_puts_them_in_the_url():
     at = run("app_pages/compare.py", {"lang": "en"})
+    assert not at.sidebar.text_input  # the boxes are drawn when the reader opens "Your words"
+    at.session_state["words_open"] = True
+    at.run()
     at.sidebar.selectbox(key="w_chart").set_value("before-after").run()
     at.sidebar.text_input(key="w_headline").input("Prices <b>collapsed</b>").run()
     at.sidebar.text_input(key="w_byline").input("Jane Doe").run()

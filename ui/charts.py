@@ -103,14 +103,17 @@ def images_available() -> bool:
 
 
 def image_buttons(name: str, data: Dataset, view: View) -> None:
-    """Three buttons, one click each: PNG 16:9, PNG square and SVG of the chart, each made when clicked."""
+    """Three buttons, one click each: PNG 16:9, PNG square and SVG of the chart, each made when clicked. In one
+    row that wraps on a narrow screen (a horizontal container: one element where three columns were four,
+    and every element is a message and an update in the browser on every rerun)."""
     lang = view.lang
     if not images_available():
         st.caption(i18n.t("images_unavailable", lang, reason="Chromium"))
         return
     stem = filename(name, view)
-    for col, (size, fmt, suffix) in zip(st.columns(len(IMAGE_FILES), gap="small"), IMAGE_FILES, strict=True):
-        col.download_button(
+    row = st.container(horizontal=True, gap="small")
+    for size, fmt, suffix in IMAGE_FILES:
+        row.download_button(
             i18n.t(f"download_{size}_{fmt}", lang),
             data=functools.partial(image_bytes, name, data, view, size, fmt),
             file_name=f"{stem}{suffix}",

@@ -138,8 +138,12 @@ def _sync_widgets(view: View) -> None:
 
 def _words(page: str, lang: str) -> None:
     """The journalist's own headline, subtitle, note and byline for one chart of the page: plain text,
-    length-limited, in the URL; empty means the computed words."""
-    with st.sidebar.expander(i18n.t("words", lang), icon=":material/edit:"):
+    length-limited, in the URL; empty means the computed words. The boxes are drawn only while the expander
+    is open: closed, as it mostly is, it is one element on every rerun instead of six."""
+    box = st.sidebar.expander(i18n.t("words", lang), icon=":material/edit:", key="words_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         charts = CHART_PAGES[page]
         if len(charts) > 1:
             if st.session_state.get("w_chart") not in charts:
