@@ -14,6 +14,13 @@ from ui.data import dataset, needs
 from ui.phone import table_columns
 from ui.view import language, page_view
 
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def corrections(version: tuple, lang: str, _data) -> str:
+    """The corrections log as Markdown, once per data version and language (it names every source)."""
+    return correction_list(_data, lang)
+
+
 data = dataset(language())
 view = page_view(data, "data")
 lang = view.lang
@@ -118,4 +125,4 @@ if not view.embed:
     if data.missing("corrections") == "invalid":
         needs(data, "corrections", lang)
     elif data.corrections:  # as the About page lists them: a list reads on a phone, a six-column table did not
-        st.markdown(correction_list(data, lang))
+        st.markdown(corrections(data.version, lang, data))

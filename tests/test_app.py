@@ -293,12 +293,12 @@ def test_after_the_server_warm_up_the_first_page_view_reads_no_file(monkeypatch)
     """serve.py runs ui.data.warm_up() when the server starts: the first reader then finds the data
     loaded, checked and normalized."""
     import pricewar.snapshot
-    from ui.data import _last_good, _load, warm_up
+    from ui.data import _last_good, _loaded, warm_up
 
     calls = []
     real = pricewar.snapshot.load
     monkeypatch.setattr("pricewar.snapshot.load", lambda d: calls.append(d) or real(d))
-    _load.clear()
+    _loaded.clear()
     _last_good.clear()
     warm_up()
     assert len(calls) == 1

@@ -12,7 +12,7 @@ import ui.first
 from pricewar import snapshot
 from pricewar.load import SHIPPED_DATA, load_dataset
 from pricewar.pages import FIRST_CHARTS
-from ui.data import _last_good, _load
+from ui.data import _last_good, _loaded
 
 from conftest import ROOT
 
@@ -43,7 +43,7 @@ def cold(monkeypatch, warm_cache):
         return kept
 
     monkeypatch.setattr(snapshot, "first_chart", spy)
-    _load.clear()
+    _loaded.clear()
     _last_good.clear()
     return drawn
 
