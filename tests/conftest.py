@@ -145,3 +145,38 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     except DataError as exc:
         summary = f"INVALID — {exc.summary()}"
     terminalreporter.write_line(f"shipped data ({SHIPPED_DATA.name}/): {summary}")
+
+
+def model_lines(fig):
+    """Every model's line in a price chart, one per model: a highlighted model's own trace, and each model of
+    the grey context trace (one trace of segments, ``meta.lines`` naming them) as a trace-like object with
+    ``name``, ``x``, ``y``, ``meta`` and ``line``. Works on a ``go.Figure`` (objects) and on its JSON
+    (dicts), as AppTest gives it."""
+    from types import SimpleNamespace
+
+    as_dict = isinstance(fig, dict)
+    out = []
+    for t in (fig["data"] if as_dict else fig.data):
+        meta = (t.get("meta") if as_dict else t.meta) or {}
+        if meta.get("model"):
+            out.append(t)
+        elif meta.get("role") == "context":
+            xs, ys = (t["x"], t["y"]) if as_dict else (t.x, t.y)
+            line = t["line"] if as_dict else {"color": t.line.color, "shape": t.line.shape, "dash": t.line.dash,
+                                              "width": t.line.width}
+            segments, x, y = [], [], []
+            for a, b in zip(xs, ys, strict=True):
+                if a is None:
+                    segments.append((x, y))
+                    x, y = [], []
+                else:
+                    x.append(a)
+                    y.append(b)
+            for each, (x, y) in zip(meta["lines"], segments, strict=True):
+                m = {k: v for k, v in each.items() if k != "name"}
+                if as_dict:
+                    out.append({"type": "scatter", "name": each["name"], "x": x, "y": y, "meta": m, "line": line})
+                else:
+                    out.append(SimpleNamespace(type="scatter", name=each["name"], x=tuple(x), y=tuple(y), meta=m,
+                                               line=SimpleNamespace(**line), marker=SimpleNamespace(symbol=None)))
+    return out

@@ -15,7 +15,7 @@ from pricewar import i18n, palette
 from pricewar.safe import md
 from pricewar.view import PARAMS
 
-from conftest import GOOD
+from conftest import GOOD, model_lines
 
 APP = "../app.py"  # AppTest resolves it from this file's folder
 CHARTS = {"timeline": 1, "prices": 1, "compare": 2, "data": 0, "claims": 0, "trend": 1, "story": 1, "model": 1,
@@ -50,7 +50,7 @@ def header(fig: dict) -> str:
 
 
 def trace_names(fig: dict) -> set[str]:
-    return {t.get("name") for t in fig["data"] if (t.get("meta") or {}).get("model")}
+    return {t["name"] for t in model_lines(fig)}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -285,8 +285,8 @@ def test_charts_are_shared_between_readers_but_never_stale(monkeypatch, good_cop
     assert figs(run("app_pages/prices.py", {**query, "currency": "USD"}))[0] != first
     with open(good_copy / "prices.csv", "a") as f:
         f.write("2024-06-01,,deepseek,DeepSeek-Coder,,input,1,CNY,per_1m_tokens,article-a,新模型,,,,\n")
-    names = [t["name"] for t in figs(run("app_pages/prices.py", query))[0]["data"]]
-    assert "DeepSeek-Coder" in names and "DeepSeek-Coder" not in [t["name"] for t in first["data"]]
+    names = trace_names(figs(run("app_pages/prices.py", query))[0])
+    assert "DeepSeek-Coder" in names and "DeepSeek-Coder" not in trace_names(first)
 
 
 def test_after_the_server_warm_up_the_first_page_view_reads_no_file(monkeypatch):
@@ -395,7 +395,7 @@ def test_story_steps_through_the_war_and_keeps_the_step_in_the_url(ds):
     fig = figs(at)[0]
     assert header(fig).startswith("<b>Step 5 of ")
     assert at.query_params["step"] == story[4]  # links name the step by its event from now on
-    colours = {t["name"]: t["line"]["color"] for t in fig["data"] if (t.get("meta") or {}).get("vendor")}
+    colours = {t["name"]: t["line"]["color"] for t in model_lines(fig)}
     grey = {n for n, c in colours.items() if c == palette.CONTEXT}
     assert grey and set(colours) - grey == {"ERNIE Speed 8k", "ERNIE Lite 8k"}  # step 5: Baidu's free models
     at.button[1].click().run()  # next

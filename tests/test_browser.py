@@ -138,15 +138,29 @@ def test_a_server_that_cannot_start_reports_its_output(tmp_path):
     assert "cannot start: broken install" in str(info.value)
 
 
-def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py(page: Page):
-    # a folder named pages/ made Streamlit run the page file alone (without the navigation) on the first
-    # request after a restart; the pages live in app_pages/ for that reason
-    with StreamlitServer() as url:
-        open_page(page, url + "/claims?lang=en")
+def test_a_deep_link_as_the_first_request_after_start_goes_through_app_py_and_draws_its_chart_first(
+        page: Page, tmp_path, monkeypatch):
+    """A folder named pages/ made Streamlit run the page file alone (without the navigation) on the first
+    request after a restart; the pages live in app_pages/ for that reason. After ``pricewar warm``, that first
+    request of a default view draws its chart before the libraries are loaded (ui.first), then the page as
+    ever: one heading, one chart, the sidebar with every page's link and the buttons under the chart."""
+    from pricewar import snapshot
+    from pricewar.load import SHIPPED_DATA
+
+    monkeypatch.setenv("PRICEWAR_CACHE", str(tmp_path / "cache"))
+    snapshot.warm(SHIPPED_DATA)
+    with StreamlitServer(extra_env={"PRICEWAR_CACHE": str(tmp_path / "cache")}) as url:
+        page.goto(url + "/prices?lang=en")
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        settle(page)
+        expect(page.get_by_role("heading", name="Price curves")).to_have_count(1)
+        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
         nav = page.get_by_test_id("stSidebar")
         expect(nav.get_by_text("Claim checker")).to_be_visible()
         expect(nav.get_by_text("Timeline")).to_be_visible()
         assert "app" not in nav.inner_text().split()
+        expect(nav.get_by_text("Output", exact=True)).to_be_visible()
+        expect(page.get_by_role("button", name="PNG 16:9")).to_be_visible()
 
 
 def test_the_default_page_is_also_at_its_own_path_with_the_links_parameters(page: Page, app_url):
@@ -158,22 +172,3 @@ def test_the_default_page_is_also_at_its_own_path_with_the_links_parameters(page
     expect(sidebar.get_by_role("button", name="Remove OpenAI")).to_be_visible()
     expect(page.locator(".js-plotly-plot .annotation-text").filter(has_text="DeepSeek, OpenAI;")).to_have_count(1)
 
-
-def test_a_started_server_draws_the_first_chart_from_its_snapshot_and_then_the_whole_page(page: Page, tmp_path,
-                                                                                          monkeypatch):
-    """After ``pricewar warm``, a fresh server draws a default view's chart before it loads the libraries
-    (ui.first), then the page as ever: one heading, one chart, the sidebar and the buttons under the chart."""
-    from pricewar import snapshot
-    from pricewar.load import SHIPPED_DATA
-
-    monkeypatch.setenv("PRICEWAR_CACHE", str(tmp_path / "cache"))
-    snapshot.warm(SHIPPED_DATA)
-    with StreamlitServer(extra_env={"PRICEWAR_CACHE": str(tmp_path / "cache")}) as url:
-        page.goto(url + "/prices?lang=en")
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-        expect(page.get_by_role("heading", name="Price curves")).to_have_count(1)
-        settle(page)
-        expect(page.get_by_role("heading", name="Price curves")).to_have_count(1)
-        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
-        expect(page.get_by_test_id("stSidebar").get_by_text("Output", exact=True)).to_be_visible()
-        expect(page.get_by_role("button", name="PNG 16:9")).to_be_visible()

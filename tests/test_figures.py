@@ -12,7 +12,7 @@ from pricewar.normalize import on_date, price_at
 from pricewar.select import events_in_view, series_in_view, window_ends
 from pricewar.text import Credit, text_width
 
-from conftest import war_view
+from conftest import model_lines, war_view
 
 
 def curves(ds, series, view, **kw):
@@ -27,7 +27,7 @@ def header(fig):
 
 
 def model_traces(fig):
-    return [t for t in fig.data if t.meta and "model" in t.meta]
+    return model_lines(fig)
 
 
 def test_price_curves_one_step_line_per_model_on_a_log_axis(ds, series):

@@ -111,3 +111,7 @@ def test_the_first_charts_are_the_charts_the_pages_build(warm_cache, ds, monkeyp
                 assert config == charts.plot_config(name, view, size, built.figure)
     assert snapshot.first_chart(SHIPPED_DATA, "prices", "en", "page", "https://elsewhere.example") is None
 
+
+
+def test_every_page_drawn_first_has_its_introduction():
+    assert set(ui.first.INTROS) == set(FIRST_CHARTS)

@@ -5,7 +5,7 @@ from pricewar.layout import SIZES
 from pricewar.select import events_in_view, series_in_view
 from pricewar.story import step_title, steps
 
-from conftest import war_view
+from conftest import model_lines, war_view
 
 
 def test_the_story_opens_with_the_first_event_of_importance_3(ds):
@@ -32,7 +32,7 @@ def test_a_step_highlights_its_own_models_greys_the_rest_and_marks_the_moment(ds
     fig = figures.price_curves(series_in_view(series, view), ds.vendors, events_in_view(ds.events, view), view,
                                title=step_title(event, "en", 4, 16), size=SIZES["phone"],
                                focus=(("Doubao-pro",), "bytedance"), moment=event)
-    coloured = {t.name for t in fig.data if (t.meta or {}).get("model") and t.line.color != palette.CONTEXT}
+    coloured = {t.name for t in model_lines(fig) if t.line.color != palette.CONTEXT}
     assert coloured == {"Doubao-pro 32k", "Doubao-pro 128k"}  # the step's models; every other line grey
     named = {a.name for a in fig.layout.annotations if a.name and a.name.startswith("label:")}
     assert named == {"label:Doubao-pro 32k", "label:Doubao-pro 128k"}
@@ -53,8 +53,8 @@ def test_a_step_under_a_filter_keeps_its_number_draws_its_subject_and_greys_the_
     filtered = view.with_(lang="en", vendors=("deepseek", "openai"), step="ernie-speed-lite-free")
     assert charts.story_step(ds, filtered)[:2] == charts.story_step(ds, view.with_(step="ernie-speed-lite-free"))[:2]
     fig = charts.build("story", ds, filtered, "wide").figure
-    colours = {t.name: t.line.color for t in fig.data if (t.meta or {}).get("model")}
-    vendors = {t.meta["vendor"] for t in fig.data if (t.meta or {}).get("model")}
+    colours = {t.name: t.line.color for t in model_lines(fig)}
+    vendors = {t.meta["vendor"] for t in model_lines(fig)}
     assert vendors == {"baidu", "deepseek", "openai"}  # the step's own vendor though the filter left it out
     assert {n for n, c in colours.items() if c != palette.CONTEXT} == {"ERNIE Speed 8k", "ERNIE Lite 8k"}
 

@@ -56,10 +56,13 @@ def background() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
 
 
+INTROS = {"timeline": "timeline_intro", "prices": "prices_intro"}  # each page of FIRST_CHARTS: its introduction
+
+
 def heading(page: str, lang: str) -> None:
     """The page's title and introduction, as every page of :data:`FIRST_CHARTS` starts."""
     st.title(i18n.t(f"page_{page}", lang))
-    st.caption(i18n.t(f"{page}_intro", lang))
+    st.caption(i18n.t(INTROS[page], lang))
 
 
 def paint(page: str | None) -> None:
