@@ -58,3 +58,5 @@ if needs(data, "events", lang):
         )
         cards.event_card(data, view.event or first, lang)
     tap_selects()  # last: the element it needs takes no room between others
+elif slot is not None:  # the chart drawn first after a start: none to draw now (the events went missing since)
+    slot.empty()
