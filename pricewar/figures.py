@@ -485,40 +485,39 @@ def _label_rows(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) ->
     return min(5, 3 + max(0, shown - 6) // 3)
 
 
-def _grey_lines(lines: list[dict]) -> list[dict]:
-    """The models not highlighted as one trace of light-grey step lines, each a segment of its own (plotly
-    breaks a line at ``None``), with each point's hover text as before: the browser draws one trace where it
-    drew one per model (a whole-war chart: 13 traces instead of 89, and a redraw 2–4× faster). ``meta.lines``
-    names each segment's model, in order."""
-    if not lines:
+def _segments(parts: list[tuple[list, list, list]], **trace) -> list[dict]:
+    """Several lines as one trace, each ``(x, y, hover)`` a segment of its own (plotly breaks a line at
+    ``None``): dozens of grey lines cost the browser one trace, not one each (a whole-war chart: 13 traces
+    instead of 89, and a redraw 2–4× faster). ``trace``: the rest of the trace (line, name, meta)."""
+    if not parts:
         return []
     x, y, hover = [], [], []
-    for line in lines:
-        x += [*line["x"], None]
-        y += [*line["y"], None]
-        hover += [*line["hovertext"], None]
-    return [{"type": "scatter", "x": x, "y": y, "mode": "lines", "name": "", "hovertext": hover,
-             "hoverinfo": "text", "showlegend": False,
-             "line": {"shape": "hv", "color": palette.CONTEXT, "width": 1.2},
-             "meta": {"role": "context", "lines": [line["meta"] | {"name": line["name"]} for line in lines]}}]
+    for xs, ys, texts in parts:
+        x += [*xs, None]
+        y += [*ys, None]
+        hover += [*texts, None]
+    return [{"type": "scatter", "x": x, "y": y, "mode": "lines", "hovertext": hover, "hoverinfo": "text",
+             "showlegend": False, **trace}]
+
+
+def _grey_lines(lines: list[dict]) -> list[dict]:
+    """The models not highlighted as one trace of light-grey step lines, with each point's hover text as
+    before; ``meta.lines`` names each segment's model, in order."""
+    return _segments([(line["x"], line["y"], line["hovertext"]) for line in lines], name="",
+                     line={"shape": "hv", "color": palette.CONTEXT, "width": 1.2},
+                     meta={"role": "context", "lines": [line["meta"] | {"name": line["name"]} for line in lines]})
 
 
 def _grey_tails(tails: list[tuple], lang: str) -> list[dict]:
-    """The dotted tails of the grey lines as one trace, each a segment of its own (plotly breaks a line at
-    ``None``): dozens of context lines' tails cost one trace, not one each."""
-    if not tails:
-        return []
-    x, y, hover = [], [], []
+    """The dotted tails of the grey lines as one trace, each a segment of its own."""
+    parts = []
     for label, _vendor, seen, x_end, value, confirmed in tails:
         words = f"<b>{esc(label)}</b><br>" + esc(i18n.t("not_confirmed_since", lang,
                                                           day=f"{pd.Timestamp(confirmed):%Y-%m-%d}"))
-        x += [seen, x_end, None]
-        y += [value, value, None]
-        hover += [words, words, None]
-    return [{"type": "scatter", "x": x, "y": y, "mode": "lines", "name": esc(i18n.t("key_unconfirmed", lang)),
-             "line": {"color": palette.CONTEXT, "dash": "dot", "width": 1.0}, "hovertext": hover,
-             "hoverinfo": "text", "showlegend": False,
-             "meta": {"role": "unconfirmed", "labels": [t[0] for t in tails]}}]
+        parts.append(([seen, x_end], [value, value], [words, words]))
+    return _segments(parts, name=esc(i18n.t("key_unconfirmed", lang)),
+                     line={"color": palette.CONTEXT, "dash": "dot", "width": 1.0},
+                     meta={"role": "unconfirmed", "labels": [t[0] for t in tails]})
 
 
 def _tail(tail: tuple, style: dict, lang: str) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.settings import public_url
+from pricewar.settings import public_url as base_url  # noqa: F401 - the pages' name for it
 
 
 def _params() -> dict[str, list[str]]:
@@ -43,11 +43,6 @@ def language() -> str:
         return st.session_state["view"].lang
     raw = st.query_params.get("lang", i18n.DEFAULT_LANG)
     return raw if raw in i18n.LANGS else i18n.DEFAULT_LANG
-
-
-def base_url() -> str:
-    """The dashboard's public address (``$PRICEWAR_PUBLIC_URL``), printed in every chart's credit line."""
-    return public_url()
 
 
 def layout_size() -> str:
