@@ -83,7 +83,7 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def claim_cards(version: tuple, lang: str, _data: Dataset) -> list[dict]:
+def claim_cards(version: str, lang: str, _data: Dataset) -> list[dict]:
     """Each claim as its card shows it: Markdown already escaped, its verdicts and the rows behind it as
     small tables. Built once per data version and language, for every reader: a rerun of this page then
     only lays the cards out."""
@@ -143,7 +143,7 @@ if not view.embed:
     st.caption(i18n.t("claims_intro", lang, holds=f"{RELATIVE[0]:.0%}", roughly=f"{RELATIVE[1]:.0%}",
                       holds_points=f"{POINTS[0]:g}", roughly_points=f"{POINTS[1]:g}"))
 if needs(data, "claims", lang):
-    cards = every = claim_cards(data.version, lang, data)
+    cards = every = claim_cards(data.key, lang, data)
     if view.vendors:  # a claim is shown when it names a chosen vendor's model, or no model (the whole market)
         cards = [c for c in every if not c["vendors"] or c["vendors"] & set(view.vendors)]
     words = [c["word"] for c in cards]

@@ -5,18 +5,18 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import i18n
-from pricewar.charts import credits, first_links, with_release
+from pricewar.charts import credits, first_links
 from pricewar.method import correction_list
 from pricewar.safe import md
 from pricewar.text import cited_in_words, credit, source_names, stated
-from ui.charts import chart_rows, filename
+from ui.charts import chart_rows, csv_button
 from ui.data import dataset, needs
 from ui.phone import table_columns
 from ui.view import language, page_view
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def corrections(version: tuple, lang: str, _data) -> str:
+def corrections(version: str, lang: str, _data) -> str:
     """The corrections log as Markdown, once per data version and language (it names every source)."""
     return correction_list(_data, lang)
 
@@ -82,11 +82,7 @@ st.dataframe(
         "note": i18n.t("col_note", lang),
     }, keep=["model", "date", "kind", "converted", "stated", "outlets", "quote", "dispute"], pin="model"),
 )
-csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
-csv = csv.to_csv(index=False, date_format="%Y-%m-%d")
-csv = csv.encode("utf-8-sig")
-st.download_button(i18n.t("download_csv", lang, n=len(rows)), csv, mime="text/csv",
-                   file_name=filename("data", view) + ".csv")
+csv_button(rows, data, view, "data")
 
 if not view.embed:
     st.subheader(i18n.t("sources_heading", lang))
@@ -125,4 +121,4 @@ if not view.embed:
     if data.missing("corrections") == "invalid":
         needs(data, "corrections", lang)
     elif data.corrections:  # as the About page lists them: a list reads on a phone, a six-column table did not
-        st.markdown(corrections(data.version, lang, data))
+        st.markdown(corrections(data.key, lang, data))

@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from pricewar import history, i18n
-from pricewar.charts import credits, first_links, model_of, with_release
+from pricewar.charts import credits, first_links, model_of
 from pricewar.safe import md
 from pricewar.select import value_column
 from pricewar.text import cited_in_words, money, source_names, stated
 from ui import cards
-from ui.charts import chart_rows, filename, show
+from ui.charts import chart_rows, csv_button, show
 from ui.data import dataset
 from ui.phone import table_columns
 from ui.view import choices, language, page_view, set_view
@@ -118,10 +118,7 @@ if not view.embed:
                  "dispute"],
             pin="date"),
     )
-    csv = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
-    st.download_button(i18n.t("download_csv", lang, n=len(rows)),
-                       csv.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig"), mime="text/csv",
-                       file_name=filename("model", view) + ".csv")
+    csv_button(rows, data, view, "model")
 
     disputed = rows[rows[f"dispute_{lang}"] != ""]
     if not disputed.empty:

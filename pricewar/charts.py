@@ -195,6 +195,13 @@ def with_release(rows: pd.DataFrame, data: Dataset, lang: str = "en") -> pd.Data
     return out.rename(columns={c: i18n.t(f"csv_{c}", lang) for c in out.columns if c in CSV_COLUMNS})
 
 
+def csv_bytes(rows: pd.DataFrame, data: Dataset, lang: str = "en") -> bytes:
+    """A table's rows as the CSV file a reader downloads (:func:`with_release`): UTF-8 with a byte-order mark,
+    which spreadsheet programs need to read Chinese."""
+    out = with_release(rows.drop(columns=["series"], errors="ignore"), data, lang)
+    return out.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+
+
 def _stated_prices(data: Dataset, view: View) -> pd.DataFrame:
     return prices_in_view(data.normalized, view)
 

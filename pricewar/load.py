@@ -102,6 +102,12 @@ class Dataset:
         return None if state == "ok" else state
 
     @property
+    def key(self) -> str:
+        """The version as one string, for cache keys: Streamlit hashes a string at once, and the fingerprint's
+        nested tuple in about a millisecond, several times a run."""
+        return repr(self.version)
+
+    @property
     def first(self) -> pd.Timestamp:
         """The first day the data speaks of (a price or an event)."""
         return min([d for d in (self.prices["date"].min(), self.events["date"].min()) if pd.notna(d)])

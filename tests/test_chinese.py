@@ -504,33 +504,35 @@ def test_every_page_in_chinese_shows_no_english_word_outside_the_data(page, allo
 
 
 @pytest.fixture
-def media(monkeypatch) -> list:
-    """The media files (a download button's data) of the next AppTest runs: AppTest keeps them in an in-memory
-    store it makes per run and does not expose."""
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+def deferred(monkeypatch) -> dict:
+    """The files a download button makes when it is clicked, by file name: what the next AppTest runs
+    registered (AppTest keeps them in a runtime it makes per run and does not expose)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    stores = []
+    made = {}
+    register = MediaFileManager.add_deferred
 
-    class Kept(MemoryMediaFileStorage):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            stores.append(self)
+    def kept(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
-    return stores
+    monkeypatch.setattr(MediaFileManager, "add_deferred", kept)
+    return made
 
 
-def test_the_data_pages_csv_has_a_chinese_header_row(allow, media):
+def test_the_data_pages_csv_has_a_chinese_header_row(allow, deferred):
     ((_, at),) = render("data", {})
     assert not at.exception
-    urls = [b.proto.url for b in at.get("download_button") if b.proto.url.endswith(".csv")]
-    assert len(urls) == 1, "the Data page offers one CSV as a file made while the page runs"
-    content = media[-1].get_file(urls[0].rsplit("/", 1)[1]).content
+    csvs = [b for b in at.get("download_button") if b.proto.label.startswith("下载")]
+    assert len(csvs) == 1 and csvs[0].proto.deferred_file_id, "the Data page offers one CSV, made when clicked"
+    (name,) = [n for n in deferred if n.endswith(".csv")]
+    content = deferred[name]()
     header = next(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     problems = {f: ["default"] for i, cell in enumerate(header)
                 for f in english(Shown(f"CSV header, column {i + 1}", cell), allow)}
     assert not problems, report("data (CSV download)", problems)
+    assert content.startswith("\ufeff".encode()), "a byte-order mark, which spreadsheets need to read Chinese"
+    assert len(list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))) == 1 + len(at.dataframe[0].value)
 
 
 def test_switching_to_english_gives_english_page_titles_in_the_navigation_on_the_same_run():

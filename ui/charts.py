@@ -12,9 +12,10 @@ import warnings
 
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from pricewar import Dataset, i18n
-from pricewar.charts import Built, build, filename, rows
+from pricewar.charts import Built, build, csv_bytes, filename, rows
 from pricewar.charts import plot_config as charts_config
 from pricewar.layout import IMAGE_FILES, SIZES
 from pricewar.safe import md
@@ -31,22 +32,42 @@ def chart(name: str, data: Dataset, view: View, size: str | None = None) -> Buil
     """Chart ``name`` of ``view`` in ``size`` (this reader's layout by default), from the cache shared by
     every reader: going back to a view, or another reader opening it, costs no building. Shared safely because
     nothing mutates a built chart (``st.plotly_chart`` and the image export copy the figure)."""
-    return _built(name, data.version, repr(view), size or layout_size(), base_url(), data, view)
+    return _built(name, data.key, repr(view), size or layout_size(), base_url(), data, view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
-def _built(name: str, version: tuple, view_key: str, size: str, base: str, _data: Dataset, _view: View) -> Built:
+def _built(name: str, version: str, view_key: str, size: str, base: str, _data: Dataset, _view: View) -> Built:
     return build(name, _data, _view, size, base)
 
 
 def chart_rows(name: str, data: Dataset, view: View):
     """The rows behind chart ``name`` of ``view`` (what its CSV holds), shared like the charts."""
-    return _rows(name, data.version, repr(view), data, view)
+    return _rows(name, data.key, repr(view), data, view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
-def _rows(name: str, version: tuple, view_key: str, _data: Dataset, _view: View):
+def _rows(name: str, version: str, view_key: str, _data: Dataset, _view: View):
     return rows(name, _data, _view)
+
+
+class _Sent(BaseFigure):
+    """A built figure as ``st.plotly_chart`` reads it. Streamlit asks a figure for ``to_dict()`` (a deep copy,
+    ~5 ms for a whole-war chart) on every run and serializes that; this answers with the dict made once per
+    built figure. Safe because a built figure is never changed (:func:`chart`) and Streamlit only reads it."""
+
+    def __init__(self, spec: dict):  # only to_dict is ever asked of it: BaseFigure's own set-up is skipped
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+    @classmethod
+    def of(cls, fig: go.Figure) -> _Sent:
+        sent = fig.__dict__.get("_pricewar_sent")
+        if sent is None:  # two readers at once may both make it: the same dict either way
+            sent = cls(fig.to_dict())
+            object.__setattr__(fig, "_pricewar_sent", sent)
+        return sent
 
 
 def show(name: str, data: Dataset, view: View, into=None, **kwargs):
@@ -57,8 +78,8 @@ def show(name: str, data: Dataset, view: View, into=None, **kwargs):
     if built.figure is None:
         return None, built
     place = into if into is not None else st
-    event = place.plotly_chart(built.figure, theme=None, width="stretch", config=plot_config(name, view, built.figure),
-                               **kwargs)
+    event = place.plotly_chart(_Sent.of(built.figure), theme=None, width="stretch",
+                               config=plot_config(name, view, built.figure), **kwargs)
     if not view.embed:
         image_buttons(name, data, view)
     return event, built
@@ -77,7 +98,7 @@ def _image_server() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=60)
-def _image(name: str, version: tuple, view_key: str, size: str, fmt: str, base: str, _data: Dataset,
+def _image(name: str, version: str, view_key: str, size: str, fmt: str, base: str, _data: Dataset,
            _view: View) -> bytes:
     import plotly.io as pio
 
@@ -91,7 +112,7 @@ def _image(name: str, version: tuple, view_key: str, size: str, fmt: str, base: 
 
 def image_bytes(name: str, data: Dataset, view: View, size: str, fmt: str) -> bytes:
     """Chart ``name`` of ``view`` as a ``fmt`` file laid out for ``size``, made on demand, kept per view."""
-    return _image(name, data.version, repr(view), size, fmt, base_url(), data, view)
+    return _image(name, data.key, repr(view), size, fmt, base_url(), data, view)
 
 
 @st.cache_resource(show_spinner=False)
@@ -122,6 +143,14 @@ def image_buttons(name: str, data: Dataset, view: View) -> None:
             icon=":material/download:",
             width="stretch",
         )
+
+
+def csv_button(rows, data: Dataset, view: View, name: str) -> None:
+    """The button that downloads ``rows`` as a CSV (:func:`pricewar.charts.csv_bytes`), made when clicked: on a
+    page of every price, making it on every run cost ~10 ms."""
+    st.download_button(i18n.t("download_csv", view.lang, n=len(rows)),
+                       functools.partial(csv_bytes, rows, data, view.lang), mime="text/csv",
+                       file_name=filename(name, view) + ".csv")
 
 
 def export_zip(data, view: View) -> None:

@@ -15,10 +15,11 @@ from pricewar.safe import md
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _loaded(key: tuple) -> Dataset:
-    """The dataset of the files whose fingerprint is ``key``, from its snapshot when the files' content has
-    one (:mod:`pricewar.snapshot`): loaded once, never handed out itself (:func:`_load`)."""
-    return snapshot.load(key[0])
+def _loaded(folder: str, version: str) -> Dataset:
+    """The dataset of the files in ``folder`` whose fingerprint's ``repr`` is ``version`` (a string: hashed
+    at once, where the tuple cost a millisecond a run), from its snapshot when the files' content has one
+    (:mod:`pricewar.snapshot`): loaded once, never handed out itself (:func:`_load`)."""
+    return snapshot.load(folder)
 
 
 FRAMES = ("prices", "normalized", "series", "events", "event_sources", "sources", "vendors", "fx")
@@ -28,7 +29,7 @@ def _load(key: tuple) -> Dataset:
     """This run's own copy of the dataset of ``key``: its frames copied shallowly, so that a page that changes
     one (a column set, a row sorted in place) changes only its own — pandas' copy-on-write copies the data a
     change touches, and nothing else. A deep copy of the whole dataset on every run cost 5–20 ms."""
-    data = _loaded(key)
+    data = _loaded(key[0], repr(key))
     return dataclasses.replace(data, **{name: getattr(data, name).copy(deep=False) for name in FRAMES},
                                files=dict(data.files), problems=dict(data.problems), counts=dict(data.counts))
 

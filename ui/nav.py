@@ -47,7 +47,15 @@ def language() -> str:
 
 def layout_size() -> str:
     """The layout of this reader's charts: a phone's (its browser says 'Mobi' in its user agent), else the
-    desktop page's. Figures stretch to the page either way; this decides wrapping and what fits."""
+    desktop page's. Figures stretch to the page either way; this decides wrapping and what fits. Kept for
+    the session, whose browser does not change (reading the headers costs a millisecond a call)."""
+    size = st.session_state.get("_layout")
+    if size is None:
+        st.session_state["_layout"] = size = _layout_of_agent()
+    return size
+
+
+def _layout_of_agent() -> str:
     try:
         agent = st.context.headers.get("User-Agent", "") or ""
     except Exception:  # noqa: BLE001 - no request context (e.g. bare mode): lay out for a desktop

@@ -29,13 +29,13 @@ from ui.nav import _kept, _params, embedded, language, own_path  # noqa: F401 - 
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _choices(version: tuple, _data: Dataset) -> Choices:
+def _choices(version: str, _data: Dataset) -> Choices:
     return Choices.of(_data)
 
 
 def choices(data: Dataset) -> Choices:
     """What the data allows, once per data version."""
-    return _choices(data.version, data)
+    return _choices(data.key, data)
 
 
 def _current(data: Dataset) -> View:
