@@ -76,6 +76,18 @@ def price_rows(o: Outcome, data: Dataset) -> list[dict]:
             for p in o.prices]
 
 
+def _markdown_table(frame: pd.DataFrame) -> str:
+    """A small table of text as Markdown, to go in its card's one Markdown block (as st.table it was one more
+    element per card for the browser to take in on every change). Every cell is escaped (``md`` escapes "|"
+    too), and a line break, which would end the row, becomes a space."""
+    def cell(value) -> str:
+        return md(" ".join(str(value).split()))
+
+    lines = ["| " + " | ".join(cell(c) for c in frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     """A small table for st.table (plain HTML: 28 cards' worth of interactive grids kept the browser busy
     for ~0.4 s on every change), its text cells escaped because st.table renders Markdown in them."""
@@ -84,9 +96,9 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def claim_cards(version: str, lang: str, _data: Dataset) -> list[dict]:
-    """Each claim as its card shows it: Markdown already escaped, its verdicts and the rows behind it as
-    small tables. Built once per data version and language, for every reader: a rerun of this page then
-    only lays the cards out."""
+    """Each claim as its card shows it: Markdown already escaped, its verdicts as a table in the card's text,
+    the rows behind it as a small table. Built once per data version and language, for every reader: a rerun
+    of this page then only lays the cards out."""
     sources = _data.sources.set_index("id")
     vendor_of = dict(zip(_data.series["model"], _data.series["vendor"], strict=True))
     cards = []
@@ -130,8 +142,8 @@ def claim_cards(version: str, lang: str, _data: Dataset) -> list[dict]:
                 "text": f"**{md(claim.claim[lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]"
                 f"\n\n> {md(claim.quote)}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.said_by[lang])}"
                 f" · {link}" + "".join(f"\n\n{e}" for e in extra)
-                + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else ""),
-                "verdicts": _cells(table) if check.type != "not_checkable" else None,
+                + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else "")
+                + (f"\n\n{_markdown_table(table)}" if check.type != "not_checkable" else ""),
                 "rows": _cells(rows) if len(rows) else None,
             }
         )
@@ -155,10 +167,9 @@ if needs(data, "claims", lang):
             st.caption(i18n.t("claims_filtered", lang, shown=len(cards), total=len(every)))
     for card in cards:
         with st.container(border=True):
-            # one Markdown block per card: a card's every element is a message the browser must take in
+            # one Markdown block per card, its verdicts' table too: every element is a message the browser must
+            # take in on every change
             st.markdown(card["text"])
-            if card["verdicts"] is not None:
-                st.table(card["verdicts"], hide_index=True)
             if card["rows"] is None:
                 continue
             # drawn only when opened: 28 tables of price rows, mostly never looked at, made every change slow

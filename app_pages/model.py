@@ -58,6 +58,7 @@ if not view.embed:
     st.subheader(i18n.t("model_latest_heading", lang))
     named = credits(data, lang)  # sources by name, in the reader's language
     col = value_column(view.currency)
+    latest = []  # one list, one element
     for r in history.latest(rows).itertuples():
         kind = i18n.t(f"kind_{r.kind}", lang)
         price = money(getattr(r, col), view.currency, lang) + (f" {i18n.t('per_million', lang)}"
@@ -67,9 +68,11 @@ if not view.embed:
                             stated=stated(r.price, r.currency, r.unit, lang), month=r.fx_month,
                             rate=f"{r.usd_cny:.4f}")
         key = "model_latest" if r.last_stated else "model_latest_undated"
-        st.markdown("- " + md(i18n.t(key, lang, kind=kind, tier=f" {r.tier}" if r.tier else "", price=price,
-                                     since=f"{r.date:%Y-%m-%d}", stated=r.last_stated,
-                                     source=source_names(named, r.last_source or r.source))))
+        latest.append("- " + md(i18n.t(key, lang, kind=kind, tier=f" {r.tier}" if r.tier else "", price=price,
+                                       since=f"{r.date:%Y-%m-%d}", stated=r.last_stated,
+                                       source=source_names(named, r.last_source or r.source))))
+    if latest:
+        st.markdown("\n".join(latest))
 
 show("model", data, view)
 
@@ -133,6 +136,9 @@ if not view.embed:
     events = history.naming(data, model)
     if events.empty:
         st.caption(i18n.t("model_no_events", lang))
-    for ev in events.itertuples():
-        with st.expander(md(f"{ev.date:%Y-%m-%d} · {getattr(ev, f'title_{lang}')}")):
-            cards.event_card(data, ev.id, lang)
+    for ev in events.itertuples():  # a card is drawn when its expander is opened: most readers open one or none
+        card = st.expander(md(f"{ev.date:%Y-%m-%d} · {getattr(ev, f'title_{lang}')}"), key=f"event_{ev.id}",
+                           on_change="rerun")
+        if card.open:
+            with card:
+                cards.event_card(data, ev.id, lang)

@@ -455,8 +455,9 @@ def views(page: str, ds) -> list[tuple[str, dict]]:
 
 
 def render(page: str, query: dict, lang: str = LANG) -> Iterator[tuple[str, AppTest]]:
-    """The page opened with the link ``query``; then, for ``_open``, with every claim's price rows opened, and for
-    ``_choose``, with each of these events chosen in the timeline's list (the name of each state says which)."""
+    """The page opened with the link ``query`` and every event card of the model page opened; then, for ``_open``,
+    with every claim's price rows opened, and for ``_choose``, with each of these events chosen in the timeline's
+    list (the name of each state says which)."""
     at = AppTest.from_file(APP, default_timeout=60)
     query = dict(query)
     opened, chosen = query.pop("_open", []), query.pop("_choose", [])
@@ -465,6 +466,11 @@ def render(page: str, query: dict, lang: str = LANG) -> Iterator[tuple[str, AppT
     if page != PAGES[0]:
         at.switch_page(f"app_pages/{page}.py")
     at.run()
+    cards = [k for k in at.session_state if str(k).startswith("event_")]  # the model page's event cards, all opened
+    for key in cards:
+        at.session_state[key] = True
+    if cards:
+        at.run()
     if opened:
         for claim in opened:
             at.session_state[f"rows_{claim}"] = True  # the reader opens the card's price rows

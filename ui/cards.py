@@ -23,20 +23,20 @@ def event_card(data: Dataset, event_id: str, lang: str) -> None:
         facts.append(f"**{i18n.t('card_type', lang)}** {i18n.t('type_' + ev['type'], lang)}")
         if ev["vendor"]:
             facts.append(md(names.get(ev["vendor"], ev["vendor"])))
-        st.markdown(" · ".join(facts))
-        st.markdown(md(ev[f"summary_{lang}"]))
-        with st.expander(i18n.t("card_other_lang", lang)):
-            st.markdown(f"**{md(ev[f'title_{other}'])}**")
-            st.markdown(md(ev[f"summary_{other}"]))
-        st.markdown(f"**{i18n.t('card_sources', lang)}**")
+        # few elements: each is a message and an update in the browser on every rerun of the page
+        st.markdown(" · ".join(facts) + "\n\n" + md(ev[f"summary_{lang}"]))
+        translation = st.expander(i18n.t("card_other_lang", lang), key=f"other_{event_id}", on_change="rerun")
+        if translation.open:  # drawn when opened, as most readers never do
+            translation.markdown(f"**{md(ev[f'title_{other}'])}**\n\n{md(ev[f'summary_{other}'])}")
         sources = data.sources.set_index("id")
+        lines = [f"**{i18n.t('card_sources', lang)}**"]
         for row in data.event_sources[data.event_sources["event"] == event_id].itertuples():
             src = sources.loc[row.source]
             label = f"{md(src[f'title_{lang}'])} — {md(src[f'outlet_{lang}'])}"
             link = f"[{label}]({src['url']})" if src["url"] else f"{label} {i18n.t('no_link', lang)}"
             kind = i18n.t(f"source_kind_{src['kind']}", lang)
-            st.markdown(f"- {link} · {kind} · `{row.source}`")
-            st.markdown("> " + md(row.quote))
+            lines += [f"- {link} · {kind} · `{row.source}`", "> " + md(row.quote)]
+        st.markdown("\n\n".join(lines))
         named = credits(data, lang)  # a dispute or a note cites its sources by name, not by id
         if ev[f"dispute_{lang}"]:
             dispute = md(cited_in_words(ev[f"dispute_{lang}"], named, lang))
