@@ -128,8 +128,8 @@ def browser_table(changes: int) -> list[tuple[str, float]]:
         with StreamlitServer(script="bench/floor_chart.py") as url:
             rows.append(("floor: one plotly chart", *measure(url, toggle)))
         with StreamlitServer(script="bench/floor_controls.py") as url:
-            rows.append(("floor + the controls", *measure(url, toggle)))
-            rows.append(("… a vendor toggled", *measure(url, _toggle_vendor)))  # the change of BY_VENDOR pages
+            rows.append((CONTROLS, *measure(url, toggle)))
+            rows.append((BY_VENDOR_CONTROLS, *measure(url, _toggle_vendor)))  # the change of BY_VENDOR pages
         with StreamlitServer() as url:
             for name in PAGES:
                 if name in BY_VENDOR:
@@ -178,7 +178,7 @@ def server_table(changes: int) -> list[tuple[str, float]]:
         return medians[0], medians[1]
 
     rows = []
-    for script, label in (("floor_chart", "floor: one plotly chart"), ("floor_controls", "floor + the controls")):
+    for script, label in (("floor_chart", "floor: one plotly chart"), ("floor_controls", CONTROLS)):
         floor = AppTest.from_file(str(ROOT / f"bench/{script}.py"), default_timeout=60).run()
         rows.append((label, *median_of(floor, lambda at, i: at.radio[0].set_value("ab"[i % 2]).run())))
     kinds = ("output", "blended", "input")
@@ -198,13 +198,21 @@ def server_table(changes: int) -> list[tuple[str, float]]:
     return rows
 
 
+CONTROLS, BY_VENDOR_CONTROLS = "floor + the controls", "… a vendor toggled"
+
+
 def show(title: str, rows: list[tuple], columns: list[str], note: str) -> None:
-    """rows: (name, value per column…); the first row is the floor every value is divided by."""
+    """rows: (name, value per column…); the first row is the floor every value is divided by. The last column
+    divides the first value by the floor with the dashboard's controls, changed as the page's row was (a
+    vendor toggled on the pages without a price kind): what the page costs beyond its controls."""
     floor = rows[0][1:]
+    named = {name: values[0] for name, *values in rows}
     print(f"\n{title}")
-    print(f"{'page':>24}" + "".join(f" {c:>18} {'vs floor':>9}" for c in columns))
+    print(f"{'page':>24}" + "".join(f" {c:>18} {'vs floor':>9}" for c in columns) + f" {'vs controls':>12}")
     for name, *values in rows:
-        print(f"{name:>24}" + "".join(f" {ms:>18.1f} {ms / f:>8.2f}×" for ms, f in zip(values, floor, strict=True)))
+        controls = named.get(BY_VENDOR_CONTROLS if name in BY_VENDOR else "", named.get(CONTROLS))
+        print(f"{name:>24}" + "".join(f" {ms:>18.1f} {ms / f:>8.2f}×" for ms, f in zip(values, floor, strict=True))
+              + (f" {values[0] / controls:>11.2f}×" if controls and name in PAGES else ""))
     print(note)
 
 
