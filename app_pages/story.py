@@ -27,6 +27,13 @@ def _slid(key: str) -> None:
     st.session_state[ASKED] = st.session_state[key]
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _steps(version: str, _data):
+    """The story's steps, once per data version (~5 ms a run otherwise: a sort of the events' text columns);
+    only read."""
+    return steps(_data.events)
+
+
 data = dataset(language())
 view = page_view(data, "story")
 lang = view.lang
@@ -34,17 +41,18 @@ lang = view.lang
 if not view.embed:
     st.title(i18n.t("page_story", lang))
     st.caption(i18n.t("story_intro", lang))
-step = story_step(data, view) if needs(data, "events", lang) else None
+story = _steps(data.key, data) if needs(data, "events", lang) else None
+step = story_step(data, view, story) if story is not None else None
 if step is None and data.missing("events") is None:
     st.info(i18n.t("story_none", lang), icon=":material/info:")
 if step is not None:
     number, total, event = step
-    ids = list(steps(data.events)["id"])
+    ids = list(story["id"])
     if not view.embed:
         number = min(max(st.session_state.pop(ASKED, number), 1), total)
         if ids[number - 1] != view.step:  # a move, or a link naming no step (or a number): its id in the link
             view = set_view(view.with_(step=ids[number - 1]), "story", data)
-            number, total, event = story_step(data, view)
+            number, total, event = story_step(data, view, story)
         st.markdown(f"**{md(act(event, lang))}**")
         if layout_size() == "phone":  # columns stack under 640 px: the row stays a row, the slider goes under it
             left, right = st.columns(2, wrap=False)

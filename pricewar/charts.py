@@ -221,10 +221,11 @@ def _prices(data: Dataset, view: View, size: Size, dress: Dress) -> Built:
     return Built(fig, _stated_prices(data, view))
 
 
-def story_step(data: Dataset, view: View) -> tuple[int, int, pd.Series] | None:
+def story_step(data: Dataset, view: View, story: pd.DataFrame | None = None) -> tuple[int, int, pd.Series] | None:
     """(position from 1, number of steps, the step's event) of the view's story step; the first step when
-    the view names none or one the story lacks; ``None`` when the data has no story."""
-    story = steps(data.events)
+    the view names none or one the story lacks; ``None`` when the data has no story. ``story``: the data's
+    :func:`pricewar.story.steps`, when the caller keeps them."""
+    story = steps(data.events) if story is None else story
     if story.empty:
         return None
     ids = list(story["id"])
