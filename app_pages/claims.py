@@ -10,6 +10,7 @@ from pricewar.records import Check
 from pricewar.safe import md
 from pricewar.text import money, per_year, plain, ratio_short, stated
 from pricewar.trend import set_name
+from ui.charts import layout_size
 from ui.data import dataset, needs
 from ui.view import language, page_view
 
@@ -88,6 +89,15 @@ def _markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _markdown_list(frame: pd.DataFrame, lang: str) -> str:
+    """The same table for a phone, one line per row ("Kind: Input · Computed: 1/72 · …"): a table of four or
+    five columns runs off a 390 px screen."""
+    colon = i18n.t("colon", lang)
+    return "\n".join("- " + " · ".join(f"{md(col)}{colon}{md(' '.join(str(v).split()))}"
+                                        for col, v in zip(frame.columns, row, strict=True) if str(v).strip())
+                      for row in frame.itertuples(index=False))
+
+
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     """A small table for st.table (plain HTML: 28 cards' worth of interactive grids kept the browser busy
     for ~0.4 s on every change), its text cells escaped because st.table renders Markdown in them."""
@@ -142,8 +152,9 @@ def claim_cards(version: str, lang: str, _data: Dataset) -> list[dict]:
                 "text": f"**{md(claim.claim[lang])}**  \n:{COLOUR[word]}-badge[{i18n.t('verdict_' + word, lang)}]"
                 f"\n\n> {md(claim.quote)}\n\n{i18n.t('claim_said_by', lang)}: {md(claim.said_by[lang])}"
                 f" · {link}" + "".join(f"\n\n{e}" for e in extra)
-                + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else "")
-                + (f"\n\n{_markdown_table(table)}" if check.type != "not_checkable" else ""),
+                + (f"\n\n:small[:gray[{md(claim.note[lang])}]]" if claim.note else ""),
+                "verdicts": {"page": f"\n\n{_markdown_table(table)}", "phone": f"\n\n{_markdown_list(table, lang)}"}
+                if check.type != "not_checkable" else {"page": "", "phone": ""},
                 "rows": _cells(rows) if len(rows) else None,
             }
         )
@@ -154,6 +165,7 @@ if not view.embed:
     st.title(i18n.t("page_claims", lang))
     st.caption(i18n.t("claims_intro", lang, holds=f"{RELATIVE[0]:.0%}", roughly=f"{RELATIVE[1]:.0%}",
                       holds_points=f"{POINTS[0]:g}", roughly_points=f"{POINTS[1]:g}"))
+layout = layout_size()
 if needs(data, "claims", lang):
     cards = every = claim_cards(data.key, lang, data)
     if view.vendors:  # a claim is shown when it names a chosen vendor's model, or no model (the whole market)
@@ -169,7 +181,7 @@ if needs(data, "claims", lang):
         with st.container(border=True):
             # one Markdown block per card, its verdicts' table too: every element is a message the browser must
             # take in on every change
-            st.markdown(card["text"])
+            st.markdown(card["text"] + card["verdicts"][layout])
             if card["rows"] is None:
                 continue
             # drawn only when opened: 28 tables of price rows, mostly never looked at, made every change slow

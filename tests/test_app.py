@@ -690,6 +690,21 @@ def test_the_sidebar_takes_a_headline_and_a_highlight_for_the_chart_and_puts_the
     assert colours["GPT-4 8k"] == palette.CONTEXT
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_a_claims_verdicts_are_one_line_each_not_a_wide_table(monkeypatch, lang):
+    import ui.charts
+
+    monkeypatch.setattr(ui.charts, "layout_size", lambda: "phone")  # what a phone's user agent gives
+    at = run("app_pages/claims.py", {"lang": lang})
+    card = next(m.value for m in at.markdown if "1/108" in m.value and "-badge[" in m.value)
+    assert "| --- |" not in card  # five columns run off a 390 px screen
+    colon = i18n.t("colon", lang)
+    kind, computed, claimed, verdict = (md(i18n.t(f"col_{c}", lang)) for c in ("kind", "computed", "claimed",
+                                                                                  "verdict"))
+    assert (f"- {kind}{colon}{md(i18n.t('kind_output', lang))} · {computed}{colon}1/108 · {claimed}{colon}1/70 · "
+            f"{verdict}{colon}{md(i18n.t('verdict_fails', lang))}") in card.split("\n")
+
+
 @pytest.mark.parametrize("page,pinned,first", [("app_pages/data.py", "model", ["model", "date", "kind", "converted"]),
                                                 ("app_pages/model.py", "date", ["date", "kind", "tier", "converted"]),
                                                 ("app_pages/trend.py", "Who", ["Who", "Fall per year", "Finding"])])
