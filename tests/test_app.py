@@ -727,3 +727,24 @@ def test_a_claim_checked_on_a_price_no_source_confirms_that_day_says_so():
               "confirmation: GPT-4 Turbo (2024-05-15)") in text
     zh = reader_text(run("app_pages/claims.py", {"lang": "zh"}))
     assert md("部分价格在比较之日未获来源证实") in zh and md("GPT-4 Turbo（2024-05-15）") not in zh
+
+
+def test_the_chart_a_reader_gets_is_the_built_figure_on_every_run():
+    """st.plotly_chart is handed each built figure's dict, made once and shared (ui.charts._Sent): what reaches
+    the browser is exactly the registry's figure, and serializing it for one run never changes it for the
+    next."""
+    import plotly.io as pio
+
+    from pricewar import load_dataset
+    from pricewar.charts import build
+    from pricewar.view import Choices
+
+    data = load_dataset()
+    view = Choices.of(data).default().with_(lang="en")
+    expected = pio.to_json(build("prices", data, view, "page", "").figure, validate=False)
+    at = run("app_pages/prices.py", {"lang": "en"})
+    assert at.get("plotly_chart")[0].proto.spec == expected
+    at.sidebar.radio[0].set_value("output").run()
+    assert at.get("plotly_chart")[0].proto.spec != expected
+    at.sidebar.radio[0].set_value("input").run()  # the first view again: from the cache, the same bytes
+    assert at.get("plotly_chart")[0].proto.spec == expected

@@ -65,7 +65,10 @@ class _Sent(BaseFigure):
     def of(cls, fig: go.Figure) -> _Sent:
         sent = fig.__dict__.get("_pricewar_sent")
         if sent is None:  # two readers at once may both make it: the same dict either way
-            sent = cls(fig.to_dict())
+            spec = fig.to_dict()
+            for trace in spec.get("data", []):  # what plotly.io.to_json drops, dropped here before the dict is
+                trace.pop("uid", None)  # shared: serializing it then never changes it
+            sent = cls(spec)
             object.__setattr__(fig, "_pricewar_sent", sent)
         return sent
 
