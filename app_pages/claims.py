@@ -77,23 +77,25 @@ def price_rows(o: Outcome, data: Dataset) -> list[dict]:
             for p in o.prices]
 
 
+def _cell(value) -> str:
+    """A table cell as Markdown: escaped (``md`` escapes "|" too), a line break (which would end a table's row
+    or a list's item) a space."""
+    return md(" ".join(str(value).split()))
+
+
 def _markdown_table(frame: pd.DataFrame) -> str:
     """A small table of text as Markdown, to go in its card's one Markdown block (as st.table it was one more
-    element per card for the browser to take in on every change). Every cell is escaped (``md`` escapes "|"
-    too), and a line break, which would end the row, becomes a space."""
-    def cell(value) -> str:
-        return md(" ".join(str(value).split()))
-
-    lines = ["| " + " | ".join(cell(c) for c in frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    element per card for the browser to take in on every change)."""
+    lines = ["| " + " | ".join(_cell(c) for c in frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join(lines)
 
 
 def _markdown_list(frame: pd.DataFrame, lang: str) -> str:
     """The same table for a phone, one line per row ("Kind: Input · Computed: 1/72 · …"): a table of four or
-    five columns runs off a 390 px screen."""
+    five columns runs off a 390 px screen. Empty cells are left out."""
     colon = i18n.t("colon", lang)
-    return "\n".join("- " + " · ".join(f"{md(col)}{colon}{md(' '.join(str(v).split()))}"
+    return "\n".join("- " + " · ".join(f"{_cell(col)}{colon}{_cell(v)}"
                                         for col, v in zip(frame.columns, row, strict=True) if str(v).strip())
                       for row in frame.itertuples(index=False))
 
