@@ -31,7 +31,8 @@ def plot_config(name: str, view: View, fig: go.Figure | None = None) -> dict:
 def chart(name: str, data: Dataset, view: View, size: str | None = None) -> Built:
     """Chart ``name`` of ``view`` in ``size`` (this reader's layout by default), from the cache shared by
     every reader: going back to a view, or another reader opening it, costs no building. Shared safely because
-    nothing mutates a built chart (``st.plotly_chart`` and the image export copy the figure)."""
+    nothing mutates a built chart (``st.plotly_chart`` only reads its dict, :class:`_Sent`; the image export
+    builds its own)."""
     return _built(name, data.key, repr(view), size or layout_size(), base_url(), data, view)
 
 
